@@ -1,0 +1,12 @@
+import "server-only";
+import { parseConfig, type AppConfig } from "./parse";
+
+export type { AppConfig } from "./parse";
+
+let cached: AppConfig | undefined;
+
+/** The validated configuration, read from the environment once per process. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

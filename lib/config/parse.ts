@@ -1,0 +1,131 @@
+/**
+ * Reads and validates Export Desk's environment variables (names from docs/design.md).
+ * Pure: takes the environment as an argument so tests can exercise every branch.
+ */
+export interface AppConfig {
+  anaplanApiUrl: string;
+  anaplanAuthUrl: string;
+  anaplanOAuthUrl: string;
+  oauth: { clientId: string; clientSecret: string } | null;
+  /** First seals, all unseal. */
+  sessionSecrets: string[];
+  appOrigin: string;
+  /** Cookies carry `Secure` unless the app is served over plain http (the local demo). */
+  secureCookies: boolean;
+  port: number;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEV_SESSION_SECRET = "export-desk-development-only-secret-do-not-use-in-production";
+const MIN_SECRET_LENGTH = 32;
+
+export function parseConfig(env: Env): AppConfig {
+  const production = env.NODE_ENV === "production";
+
+  const anaplanApiUrl = baseUrl(env, "ANAPLAN_API_URL", "https://api.anaplan.com/2/0");
+  if (!/\/2\/0$/.test(anaplanApiUrl)) {
+    throw new ConfigError(`ANAPLAN_API_URL must end in /2/0 (got "${anaplanApiUrl}").`);
+  }
+  const anaplanAuthUrl = baseUrl(env, "ANAPLAN_AUTH_URL", "https://auth.anaplan.com");
+  const anaplanOAuthUrl = baseUrl(env, "ANAPLAN_OAUTH_URL", "https://us1a.app.anaplan.com");
+
+  const clientId = nonEmpty(env.ANAPLAN_OAUTH_CLIENT_ID);
+  const clientSecret = nonEmpty(env.ANAPLAN_OAUTH_CLIENT_SECRET);
+  if (clientId && !clientSecret) {
+    throw new ConfigError("ANAPLAN_OAUTH_CLIENT_SECRET must be set when ANAPLAN_OAUTH_CLIENT_ID is set.");
+  }
+  if (clientSecret && !clientId) {
+    throw new ConfigError("ANAPLAN_OAUTH_CLIENT_ID must be set when ANAPLAN_OAUTH_CLIENT_SECRET is set.");
+  }
+
+  const sessionSecrets = parseSecrets(env.SESSION_SECRET, production);
+
+  const originRaw = nonEmpty(env.APP_ORIGIN);
+  if (!originRaw && production) {
+    throw new ConfigError("APP_ORIGIN must be set to the public origin of Export Desk, for example https://exports.example.com.");
+  }
+  const port = parsePort(env.PORT);
+  const appOrigin = originRaw ? parseOrigin(originRaw) : `http://localhost:${port}`;
+
+  return {
+    anaplanApiUrl,
+    anaplanAuthUrl,
+    anaplanOAuthUrl,
+    oauth: clientId && clientSecret ? { clientId, clientSecret } : null,
+    sessionSecrets,
+    appOrigin,
+    secureCookies: appOrigin.startsWith("https:"),
+    port,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function baseUrl(env: Env, name: string, fallback: string): string {
+  const raw = nonEmpty(env[name]) ?? fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL (got "${raw}").`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError(`${name} must be an absolute http(s) URL (got "${raw}").`);
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError(`${name} must not contain a query or fragment (got "${raw}").`);
+  }
+  return raw.replace(/\/+$/, "");
+}
+
+function parseSecrets(raw: string | undefined, production: boolean): string[] {
+  const value = nonEmpty(raw);
+  if (!value) {
+    if (production) {
+      throw new ConfigError(
+        "SESSION_SECRET must be set to at least 32 random characters (generate one with: openssl rand -base64 32).",
+      );
+    }
+    return [DEV_SESSION_SECRET];
+  }
+  const secrets = value.split(",").map((s) => s.trim());
+  secrets.forEach((secret, index) => {
+    if (secret.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(
+        `SESSION_SECRET entry ${index + 1} is shorter than ${MIN_SECRET_LENGTH} characters; use long random values (openssl rand -base64 32).`,
+      );
+    }
+  });
+  return secrets;
+}
+
+function parseOrigin(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`APP_ORIGIN must be an origin such as https://exports.example.com (got "${raw}").`);
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== raw.replace(/\/$/, "")) {
+    throw new ConfigError(`APP_ORIGIN must be an origin such as https://exports.example.com, with no path (got "${raw}").`);
+  }
+  return url.origin;
+}
+
+function parsePort(raw: string | undefined): number {
+  const value = nonEmpty(raw);
+  if (!value) return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number between 1 and 65535 (got "${value}").`);
+  }
+  return port;
+}

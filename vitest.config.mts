@@ -1,0 +1,18 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // `server-only` throws outside a React Server Components bundle; tests run server code directly.
+      "server-only": path.resolve(__dirname, "test/server-only-stub.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "app/**/*.test.{ts,tsx}", "sim/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["e2e/**", "node_modules/**", ".next/**"],
+    environment: "node",
+    testTimeout: 20_000,
+  },
+});
