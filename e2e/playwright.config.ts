@@ -1,0 +1,64 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { SEED } from "../sim/seed/ids";
+import { APP_PORT, APP_URL, E2E_SESSION_SECRET, SIM_PORT, SIM_URL } from "./support/env";
+
+const root = path.join(__dirname, "..");
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ? [["list"], ["json"]] : [["list"]],
+  outputDir: "../test-results/playwright",
+  use: { baseURL: APP_URL, trace: "retain-on-failure", locale: "en-US", timezoneId: "Europe/London" },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "./node_modules/.bin/tsx sim/main.ts",
+      cwd: root,
+      url: `${SIM_URL}/__sim/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SIM_PORT: String(SIM_PORT), SIM_HOST: "127.0.0.1" },
+    },
+    {
+      // Needs a prior `next build` (npm test does it).
+      command: `./node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      cwd: root,
+      url: `${APP_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        ANAPLAN_API_URL: `${SIM_URL}/2/0`,
+        ANAPLAN_AUTH_URL: SIM_URL,
+        ANAPLAN_OAUTH_URL: SIM_URL,
+        ANAPLAN_OAUTH_CLIENT_ID: SEED.oauthClient.clientId,
+        ANAPLAN_OAUTH_CLIENT_SECRET: SEED.oauthClient.clientSecret,
+        SESSION_SECRET: E2E_SESSION_SECRET,
+        APP_ORIGIN: APP_URL,
+      },
+    },
+  ],
+});

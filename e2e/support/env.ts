@@ -1,0 +1,8 @@
+/** Where the end-to-end suite runs its simulator and app (apart from the demo's 4010/3000). */
+export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4123);
+export const APP_PORT = Number(process.env.E2E_PORT ?? 3123);
+export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
+export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+
+/** Test-only secret; never a production value. */
+export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef-not-for-production";
