@@ -1,0 +1,72 @@
+import { SEED } from "../sim/seed/ids";
+import { sampleRss, treeRss } from "./support/processes";
+import { directToken, exportPath, signIn, type Stack } from "./support/stack";
+
+const MiB = 1024 * 1024;
+const SIZES = [200 * MiB, 2048 * MiB];
+
+/** Reads up to `limit` bytes of a response body, then cancels the rest. */
+async function read(url: string, headers: Record<string, string>, limit: number): Promise<{ bytes: number; seconds: number }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
+  const reader = response.body.getReader();
+  let bytes = 0;
+  while (bytes < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+  }
+  await reader.cancel();
+  return { bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+async function runExport(stack: Stack, cookie: string, exportId: string): Promise<void> {
+  const base = `${stack.app.url}/api${exportPath(exportId)}/tasks`;
+  const headers = { Cookie: cookie, "Content-Type": "application/json", "X-Export-Desk-CSRF": "1", Origin: stack.app.url };
+  const started = await fetch(base, { method: "POST", headers, body: JSON.stringify({ localeName: "en_US" }) });
+  const { task } = (await started.json()) as { task: { taskId: string } };
+  for (;;) {
+    const poll = await fetch(`${base}/${task.taskId}`, { headers: { Cookie: cookie } });
+    const body = (await poll.json()) as { task: { taskState: string } };
+    if (body.task.taskState === "COMPLETE") return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** 2. Download streaming: a multi-GiB result through the BFF against the same file straight from the simulator. */
+export async function downloadStreaming(stack: Stack) {
+  await stack.control.configure({ taskDurationMs: 1000 });
+  const cookie = await signIn(stack.app.url);
+  const token = await directToken(stack.sim.url);
+  await runExport(stack, cookie, SEED.exports.huge);
+
+  const filePath = `/workspaces/${SEED.workspaces.finance}/models/${SEED.models.fpa}/files/${SEED.exports.huge}`;
+  const rows = [];
+  for (const size of SIZES) {
+    const direct = await read(`${stack.sim.url}/2/0${filePath}`, { Authorization: `AnaplanAuthToken ${token}` }, size);
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle = treeRss(stack.app.pid);
+    const sampler = sampleRss(stack.app.pid);
+    const viaBff = await read(`${stack.app.url}/api${exportPath(SEED.exports.huge)}/file`, { Cookie: cookie }, size);
+    const peak = sampler.stop();
+    rows.push({
+      sizeMiB: Math.round(direct.bytes / MiB),
+      directMiBps: direct.bytes / MiB / direct.seconds,
+      bffMiBps: viaBff.bytes / MiB / viaBff.seconds,
+      ratio: viaBff.bytes / viaBff.seconds / (direct.bytes / direct.seconds),
+      idleRssMiB: idle / MiB,
+      peakRssMiB: peak / MiB,
+      growthMiB: (peak - idle) / MiB,
+    });
+  }
+  const worstRatio = Math.min(...rows.map((r) => r.ratio));
+  const worstGrowth = Math.max(...rows.map((r) => r.growthMiB));
+  return {
+    rows,
+    targets: [
+      { name: "BFF download throughput vs direct", value: worstRatio, target: "≥ 0.80", met: worstRatio >= 0.8 },
+      { name: "BFF memory growth while streaming (MiB)", value: worstGrowth, target: "< 64", met: worstGrowth < 64 },
+    ],
+  };
+}

@@ -1,0 +1,97 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { SEED } from "../sim/seed/ids";
+import { launchChromium } from "./support/browser";
+import { exportPath, signIn, type Stack } from "./support/stack";
+
+const WATCH_S = Number(process.env.BENCH_POLL_SECONDS ?? 120);
+const SETTLE_MS = 8_000;
+const pagePath = (exportId: string) => `/w/${SEED.workspaces.finance}/m/${SEED.models.fpa}/exports/${exportId}`;
+const activityPath = `/w/${SEED.workspaces.finance}/m/${SEED.models.fpa}/activity`;
+const runnable = [SEED.exports.revenueCsv, SEED.exports.opexTxt, SEED.exports.gridXls, SEED.exports.nonAscii, SEED.exports.slow];
+
+async function startTasks(stack: Stack, cookie: string, count: number): Promise<void> {
+  for (const exportId of runnable.slice(0, count)) {
+    const response = await fetch(`${stack.app.url}/api${exportPath(exportId)}/tasks`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/json", "X-Export-Desk-CSRF": "1", Origin: stack.app.url },
+      body: JSON.stringify({ localeName: "en_US" }),
+    });
+    if (!response.ok) throw new Error(`starting a task answered ${response.status}`);
+  }
+}
+
+async function hide(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+}
+
+interface Scenario {
+  name: string;
+  activeTasks: number;
+  tabs: number;
+  hidden: boolean;
+}
+
+const scenarios: Scenario[] = [
+  { name: "nothing active", activeTasks: 0, tabs: 1, hidden: false },
+  { name: "1 active task", activeTasks: 1, tabs: 1, hidden: false },
+  { name: "5 active tasks", activeTasks: 5, tabs: 1, hidden: false },
+  { name: "1 active task, 3 tabs", activeTasks: 1, tabs: 3, hidden: false },
+  { name: "1 active task, tab hidden", activeTasks: 1, tabs: 1, hidden: true },
+];
+
+/** 3. Polling economy: upstream status requests one user's browser causes while watching pages. */
+export async function pollingEconomy(stack: Stack) {
+  const browser = await launchChromium();
+  const rows = [];
+  try {
+    for (const scenario of scenarios) {
+      await stack.control.reset();
+      // Long enough that every started task stays active for the whole watch.
+      await stack.control.configure({ taskDurationMs: (WATCH_S + 120) * 1000, slowTaskDurationMs: (WATCH_S + 120) * 1000 });
+      const cookie = await signIn(stack.app.url);
+      await startTasks(stack, cookie, scenario.activeTasks);
+      const context: BrowserContext = await browser.newContext({ baseURL: stack.app.url });
+      const [name, value] = cookie.split(";")[0]!.split("=");
+      await context.addCookies([{ name: name!, value: value!, url: stack.app.url }]);
+      const pages: Page[] = [];
+      for (let tab = 0; tab < scenario.tabs; tab++) {
+        for (const path of [pagePath(SEED.exports.revenueCsv), activityPath]) {
+          const page = await context.newPage();
+          await page.goto(path);
+          pages.push(page);
+        }
+      }
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      if (scenario.hidden) for (const page of pages) await hide(page);
+      await stack.control.clearRequests();
+      await new Promise((r) => setTimeout(r, WATCH_S * 1000));
+      const { requests } = await stack.control.requests();
+      await context.close();
+      const minutes = WATCH_S / 60;
+      const status = requests.filter((r) => r.method === "GET" && /\/tasks(\/|$|\?)|\/status$/.test(r.path.split("?")[0] ?? r.path));
+      rows.push({
+        scenario: scenario.name,
+        statusPerMinute: status.length / minutes,
+        allUpstreamPerMinute: requests.length / minutes,
+        perActiveTaskPerMinute: scenario.activeTasks ? status.length / minutes / scenario.activeTasks : null,
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+  const byName = (n: string) => rows.find((r) => r.scenario === n)!;
+  const activeRows = rows.filter((r) => r.perActiveTaskPerMinute !== null && !r.scenario.includes("hidden"));
+  const worstPerTask = Math.max(...activeRows.map((r) => r.perActiveTaskPerMinute!));
+  return {
+    rows,
+    targets: [
+      { name: "status requests / min per active task (any tabs)", value: worstPerTask, target: "≤ 12", met: worstPerTask <= 12 },
+      { name: "status requests / min with nothing active", value: byName("nothing active").statusPerMinute, target: "≤ 2", met: byName("nothing active").statusPerMinute <= 2 },
+      { name: "status requests / min while hidden", value: byName("1 active task, tab hidden").statusPerMinute, target: "0", met: byName("1 active task, tab hidden").statusPerMinute === 0 },
+    ],
+  };
+}

@@ -1,0 +1,71 @@
+import autocannon from "autocannon";
+import { SEED } from "../sim/seed/ids";
+import { startService } from "./support/processes";
+import { directToken, exportPath, signIn, type Stack } from "./support/stack";
+
+const PROXY_PORT = 3311;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+
+export interface LoadFigures {
+  target: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+async function load(target: string, url: string, headers: Record<string, string>, connections: number): Promise<LoadFigures> {
+  // Warm up JITs and connection pools before measuring.
+  await autocannon({ url, headers, connections, duration: 2 });
+  const result = await autocannon({ url, headers, connections, duration: DURATION_S });
+  return {
+    target,
+    connections,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** 1. JSON proxy overhead: the BFF against the simulator directly and a minimal pass-through proxy. */
+export async function proxyOverhead(stack: Stack) {
+  const path = `${exportPath(SEED.exports.revenueCsv)}/tasks`;
+  const token = await directToken(stack.sim.url);
+  const cookie = await signIn(stack.app.url);
+  // A few tasks so the list has realistic content.
+  await fetch(`${stack.app.url}/api${path}`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/json", "X-Export-Desk-CSRF": "1", Origin: stack.app.url },
+    body: JSON.stringify({ localeName: "en_US" }),
+  });
+  const proxy = await startService("pass-through proxy", process.execPath, ["bench/support/passthrough-proxy.mjs"], {
+    port: PROXY_PORT,
+    healthPath: "/health",
+    env: { PORT: String(PROXY_PORT), UPSTREAM_URL: stack.sim.url, UPSTREAM_TOKEN: token },
+  });
+  const rows: LoadFigures[] = [];
+  try {
+    for (const connections of [1, 32]) {
+      rows.push(await load("simulator (direct)", `${stack.sim.url}/2/0${path}`, { Authorization: `AnaplanAuthToken ${token}` }, connections));
+      rows.push(await load("minimal Node proxy", `${proxy.url}/api${path}`, {}, connections));
+      rows.push(await load("Export Desk BFF", `${stack.app.url}/api${path}`, { Cookie: cookie }, connections));
+    }
+  } finally {
+    await proxy.stop();
+  }
+  const find = (target: string, c: number) => rows.find((r) => r.target === target && r.connections === c)!;
+  const throughputRatio32 = find("Export Desk BFF", 32).requestsPerSecond / find("minimal Node proxy", 32).requestsPerSecond;
+  const throughputRatio1 = find("Export Desk BFF", 1).requestsPerSecond / find("minimal Node proxy", 1).requestsPerSecond;
+  const addedP50Ms = find("Export Desk BFF", 1).p50Ms - find("simulator (direct)", 1).p50Ms;
+  return {
+    rows,
+    figures: { throughputRatio1, throughputRatio32, addedP50Ms },
+    targets: [
+      { name: "BFF throughput vs minimal proxy (c=32)", value: throughputRatio32, target: "≥ 0.50", met: throughputRatio32 >= 0.5 },
+      { name: "BFF throughput vs minimal proxy (c=1)", value: throughputRatio1, target: "≥ 0.50", met: throughputRatio1 >= 0.5 },
+      { name: "BFF added p50 latency at c=1 (ms)", value: addedP50Ms, target: "< 2", met: addedP50Ms < 2 },
+    ],
+  };
+}

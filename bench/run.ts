@@ -1,0 +1,71 @@
+/**
+ * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue),
+ * prints a table and writes the figures to bench/results/latest.json. Every figure is a ratio against a
+ * baseline measured in the same run, because these machines are shared and noisy.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { catalogueAtScale } from "./catalogue";
+import { downloadStreaming } from "./download";
+import { pageWeight } from "./page-weight";
+import { pollingEconomy } from "./polling";
+import { proxyOverhead } from "./proxy-overhead";
+import { bin, root } from "./support/processes";
+import { startStack, type Stack } from "./support/stack";
+
+interface Target {
+  name: string;
+  value: number;
+  target: string;
+  met: boolean;
+}
+type Bench = (stack: Stack) => Promise<{ rows: object[]; targets: Target[] }>;
+
+const all: Record<string, Bench> = {
+  proxy: proxyOverhead,
+  download: downloadStreaming,
+  polling: pollingEconomy,
+  weight: pageWeight,
+  catalogue: catalogueAtScale,
+};
+
+const round = (v: unknown) => (typeof v === "number" ? Number(v.toFixed(v < 10 ? 2 : 1)) : v);
+
+async function main(): Promise<void> {
+  const requested = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const names = requested.length ? requested : Object.keys(all);
+  const unknown = names.filter((n) => !all[n]);
+  if (unknown.length) throw new Error(`Unknown benchmark(s): ${unknown.join(", ")}. Choose from ${Object.keys(all).join(", ")}.`);
+
+  if (!process.argv.includes("--no-build")) {
+    console.log("Building the production app…");
+    const build = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const results: Record<string, { rows: object[]; targets: Target[] }> = {};
+  for (const name of names) {
+    const stack = await startStack();
+    try {
+      console.log(`\n■ ${name}`);
+      const result = await all[name]!(stack);
+      results[name] = result;
+      console.table(result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, round(v)]))));
+    } finally {
+      await stack.stop();
+    }
+  }
+
+  console.log("\nTargets");
+  console.table(Object.values(results).flatMap((r) => r.targets.map((t) => ({ ...t, value: round(t.value), met: t.met ? "yes" : "NO" }))));
+  mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+  const file = path.join(root, "bench", "results", "latest.json");
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + "\n");
+  console.log(`Figures written to ${path.relative(root, file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

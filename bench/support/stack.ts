@@ -1,0 +1,78 @@
+import { SimControl } from "../../sim/control";
+import { SEED } from "../../sim/seed/ids";
+import { bin, startService, type Service } from "./processes";
+
+export const SIM_PORT = 4310;
+export const APP_PORT = 3310;
+const SESSION_SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
+
+export interface Stack {
+  sim: Service;
+  app: Service;
+  control: SimControl;
+  stop(): Promise<void>;
+}
+
+/** The simulator and the production build of the app, each in its own process, as in production. */
+export async function startStack(): Promise<Stack> {
+  const sim = await startService("simulator", bin("tsx"), ["sim/main.ts"], {
+    port: SIM_PORT,
+    healthPath: "/__sim/health",
+    env: { SIM_PORT: String(SIM_PORT), SIM_HOST: "127.0.0.1" },
+  });
+  const app = await startService("app", bin("next"), ["start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
+    port: APP_PORT,
+    healthPath: "/api/health",
+    env: {
+      NODE_ENV: "production",
+      ANAPLAN_API_URL: `${sim.url}/2/0`,
+      ANAPLAN_AUTH_URL: sim.url,
+      ANAPLAN_OAUTH_URL: sim.url,
+      SESSION_SECRET,
+      APP_ORIGIN: `http://127.0.0.1:${APP_PORT}`,
+    },
+  });
+  return {
+    sim,
+    app,
+    control: new SimControl(sim.url),
+    async stop() {
+      await app.stop();
+      await sim.stop();
+    },
+  };
+}
+
+/** Signs in through the BFF and returns the Cookie header value of the session. */
+export async function signIn(appUrl: string, user: keyof typeof SEED.users = "ada"): Promise<string> {
+  const response = await fetch(`${appUrl}/api/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Export-Desk-CSRF": "1", Origin: appUrl },
+    body: JSON.stringify({ email: SEED.users[user].email, password: SEED.password }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed with ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+/** A token minted directly at the simulator, for the baselines that bypass the BFF. */
+export async function directToken(simUrl: string, user: keyof typeof SEED.users = "ada"): Promise<string> {
+  const basic = Buffer.from(`${SEED.users[user].email}:${SEED.password}`).toString("base64");
+  const response = await fetch(`${simUrl}/token/authenticate`, { method: "POST", headers: { Authorization: `Basic ${basic}` } });
+  if (response.status !== 201) throw new Error(`authenticate failed with ${response.status}`);
+  const body = (await response.json()) as { tokenInfo: { tokenValue: string } };
+  return body.tokenInfo.tokenValue;
+}
+
+export const bffCsrfHeaders = (appUrl: string, cookie: string) => ({
+  Cookie: cookie,
+  "Content-Type": "application/json",
+  "X-Export-Desk-CSRF": "1",
+  Origin: appUrl,
+});
+
+/** Path of an export under the workspace/model of the main seeded model. */
+export const exportPath = (exportId: string) =>
+  `/workspaces/${SEED.workspaces.finance}/models/${SEED.models.fpa}/exports/${exportId}`;

@@ -1,0 +1,28 @@
+/**
+ * BFF paths, which are also the SWR keys: server components pass their first render as SWR `fallback`
+ * under exactly these strings, so the client hook picks it up.
+ */
+const enc = encodeURIComponent;
+
+export const apiPaths = {
+  session: () => "/api/session",
+  oauthStart: (returnTo: string) => `/api/auth/oauth/start?returnTo=${enc(returnTo)}`,
+  workspaces: () => "/api/workspaces",
+  models: (w: string) => `/api/workspaces/${enc(w)}/models`,
+  exports: (w: string, m: string) => `/api/workspaces/${enc(w)}/models/${enc(m)}/exports`,
+  exportDetail: (w: string, m: string, e: string) => `${apiPaths.exports(w, m)}/${enc(e)}`,
+  exportTasks: (w: string, m: string, e: string) => `${apiPaths.exportDetail(w, m, e)}/tasks`,
+  task: (w: string, m: string, e: string, t: string) => `${apiPaths.exportTasks(w, m, e)}/${enc(t)}`,
+  file: (w: string, m: string, e: string) => `${apiPaths.exportDetail(w, m, e)}/file`,
+  activity: (w: string, m: string) => `/api/workspaces/${enc(w)}/models/${enc(m)}/tasks`,
+};
+
+/** Page paths, for links. */
+export const pagePaths = {
+  home: () => "/",
+  login: () => "/login",
+  model: (w: string, m: string) => `/w/${enc(w)}/m/${enc(m)}`,
+  activity: (w: string, m: string) => `${pagePaths.model(w, m)}/activity`,
+  export: (w: string, m: string, e: string) => `${pagePaths.model(w, m)}/exports/${enc(e)}`,
+  task: (w: string, m: string, e: string, t: string) => `${pagePaths.export(w, m, e)}/tasks/${enc(t)}`,
+};

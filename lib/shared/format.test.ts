@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { formatBytes, formatDuration, formatLabel, formatPercent, formatRelative, layoutLabel } from "./format";
+import { estimateExportBytes } from "./export-size";
+
+describe("formatters (en-US)", () => {
+  it("formats durations", () => {
+    expect(formatDuration(4_200, "en-US")).toBe("4 sec");
+    expect(formatDuration(200_000, "en-US")).toBe("3 min 20 sec");
+    expect(formatDuration(3_900_000, "en-US")).toBe("1 hr 5 min");
+    expect(formatDuration(-5, "en-US")).toBe("0 sec");
+  });
+  it("formats relative times", () => {
+    const now = 1_800_000_000_000;
+    expect(formatRelative(now - 1_000, now, "en-US")).toBe("now");
+    expect(formatRelative(now - 3 * 60_000, now, "en-US")).toBe("3 min. ago");
+    expect(formatRelative(now - 2 * 86_400_000, now, "en-US")).toBe("2 days ago");
+  });
+  it("formats sizes and percents", () => {
+    expect(formatBytes(512, "en-US")).toBe("512 byte");
+    expect(formatBytes(1_234_567, "en-US")).toBe("1.2 MB");
+    expect(formatPercent(0.444, "en-US")).toBe("44%");
+    expect(formatPercent(2, "en-US")).toBe("100%");
+  });
+  it("names formats and layouts", () => {
+    expect(formatLabel("text/csv")).toBe("CSV");
+    expect(formatLabel("application/vnd.ms-excel")).toBe("Excel");
+    expect(formatLabel(undefined)).toBe("—");
+    expect(layoutLabel("TABULAR_MULTI_COLUMN")).toBe("Tabular multi column");
+  });
+});
+
+describe("estimateExportBytes", () => {
+  it("estimates from rows, columns and types", () => {
+    expect(estimateExportBytes({ rowCount: 1000, columnCount: 2, dataTypes: ["NUMBER", "TEXT"], headerNames: ["a", "b"] })).toBe(
+      4 + 1000 * (10 + 24 + 1),
+    );
+  });
+  it("gives up without rows or columns", () => {
+    expect(estimateExportBytes(undefined)).toBeUndefined();
+    expect(estimateExportBytes({ columnCount: 3 })).toBeUndefined();
+    expect(estimateExportBytes({ rowCount: 3 })).toBeUndefined();
+  });
+});

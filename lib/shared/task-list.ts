@@ -1,0 +1,44 @@
+import type { Task } from "./types";
+import { isActiveTask, taskKind, type TaskKind } from "./task-state";
+
+/** Newest first; tasks without a creation time go last, ties keep a stable id order. */
+export function sortTasks<T extends Task>(tasks: readonly T[]): T[] {
+  return [...tasks].sort((a, b) => (b.creationTime ?? -1) - (a.creationTime ?? -1) || a.taskId.localeCompare(b.taskId));
+}
+
+export interface Transition<T extends Task> {
+  task: T;
+  from: TaskKind;
+  to: TaskKind;
+}
+
+/** Tasks that were active in `before` and are finished in `after` — what a "done" toast announces. */
+export function finishedSince<T extends Task>(before: readonly T[] | undefined, after: readonly T[] | undefined): Transition<T>[] {
+  if (!before || !after) return [];
+  const prev = new Map(before.map((t) => [t.taskId, t]));
+  const out: Transition<T>[] = [];
+  for (const task of after) {
+    const old = prev.get(task.taskId);
+    if (old && isActiveTask(old) && !isActiveTask(task)) out.push({ task, from: taskKind(old), to: taskKind(task) });
+  }
+  return out;
+}
+
+/** Replace one task in a list (by id), or put it first when it is new. */
+export function upsertTask<T extends Task>(tasks: readonly T[], task: T): T[] {
+  const i = tasks.findIndex((t) => t.taskId === task.taskId);
+  if (i === -1) return [task, ...tasks];
+  const copy = [...tasks];
+  copy[i] = task;
+  return copy;
+}
+
+/** The most recent task per export, for the catalogue's at-a-glance column. */
+export function latestByExport<T extends Task & { exportId: string }>(tasks: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const t of tasks) {
+    const cur = map.get(t.exportId);
+    if (!cur || (t.creationTime ?? 0) > (cur.creationTime ?? 0)) map.set(t.exportId, t);
+  }
+  return map;
+}
