@@ -1,0 +1,26 @@
+import { formatPercent } from "@/lib/shared/format";
+
+/** A labelled progress bar (Anaplan's progress is 0.0–1.0, or -1 when unknown). */
+export function ProgressBar({ value, label, step }: { value: number | undefined; label: string; step?: string }) {
+  const known = value !== undefined && value >= 0;
+  const fraction = known ? Math.min(1, value) : 0;
+  return (
+    <div className="min-w-0">
+      <div className="flex items-baseline justify-between gap-3 text-xs text-slate-600 dark:text-slate-400">
+        <span className="truncate">{step || "\u00a0"}</span>
+        <span className="tabular-nums">{known ? formatPercent(fraction, "en-US") : "—"}</span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={known ? Math.round(fraction * 100) : undefined}
+        aria-valuetext={known ? `${Math.round(fraction * 100)}%${step ? `, ${step}` : ""}` : step || "Unknown"}
+        className="mt-1 h-1.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+      >
+        <div className="h-full rounded-full bg-sky-600 transition-[width] duration-500 dark:bg-sky-400" style={{ width: `${fraction * 100}%` }} />
+      </div>
+    </div>
+  );
+}
