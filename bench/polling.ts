@@ -46,7 +46,7 @@ const scenarios: Scenario[] = [
 /** 3. Polling economy: upstream status requests one user's browser causes while watching pages. */
 export async function pollingEconomy(stack: Stack) {
   const browser = await launchChromium();
-  const rows = [];
+  const rows: { scenario: string; statusPerMinute: number; allUpstreamPerMinute: number; perActiveTaskPerMinute: number | null }[] = [];
   try {
     for (const scenario of scenarios) {
       await stack.control.reset();

@@ -16,7 +16,7 @@ interface Outcome {
   failed: number;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${path.basename(command)} ${args.join(" ")}`);
   const result = spawnSync(command, args, {
     cwd: root,

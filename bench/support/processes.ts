@@ -16,7 +16,7 @@ export async function startService(
   name: string,
   command: string,
   args: string[],
-  options: { port: number; healthPath: string; env?: NodeJS.ProcessEnv; cwd?: string },
+  options: { port: number; healthPath: string; env?: Record<string, string>; cwd?: string },
 ): Promise<Service> {
   const url = `http://127.0.0.1:${options.port}`;
   const child: ChildProcess = spawn(command, args, {

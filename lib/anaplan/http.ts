@@ -306,6 +306,22 @@ export async function readJson<S extends z.ZodType>(res: Response, signal: Abort
   return parsed.data;
 }
 
+/** Like `readJson`, but an empty body (e.g. 204) yields `undefined`. */
+export async function readJsonOrEmpty<S extends z.ZodType>(res: Response, signal: AbortSignal, schema: S): Promise<z.output<S> | undefined> {
+  const bytes = await readCapped(res, signal, MAX_JSON_BYTES, true);
+  const text = new TextDecoder().decode(bytes);
+  if (text.trim() === "") return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new BodyError("malformed", "the response was not valid JSON");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new BodyError("schema", describeIssues(parsed.error));
+  return parsed.data;
+}
+
 /** Sends a request and parses the 2xx JSON body with `schema`. */
 export function requestJson<S extends z.ZodType>(req: HttpRequest, schema: S): Promise<z.output<S>> {
   return send(req, (res, signal) => readJson(res, signal, schema));

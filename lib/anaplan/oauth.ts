@@ -124,7 +124,7 @@ async function tokenRequest(body: Record<string, string>, what: string, options:
 }
 
 /** `POST /oauth/token` with `grant_type=authorization_code`. */
-export function exchangeAuthorizationCode(
+export async function exchangeAuthorizationCode(
   params: { code: string; redirectUri: string; codeVerifier?: string },
   options: OAuthCallOptions = {},
 ): Promise<OAuthTokens> {
@@ -141,9 +141,9 @@ export function exchangeAuthorizationCode(
 }
 
 /** `POST /oauth/token` with `grant_type=refresh_token`. Keep the returned refresh token: it may have rotated. */
-export function refreshOAuthToken(refreshToken: string, options: OAuthCallOptions = {}): Promise<OAuthTokens> {
+export async function refreshOAuthToken(refreshToken: string, options: OAuthCallOptions = {}): Promise<OAuthTokens> {
   if (!refreshToken) {
-    return Promise.reject(new AnaplanError("unauthorized", "There is no Anaplan session to refresh; sign in again."));
+    throw new AnaplanError("unauthorized", "There is no Anaplan session to refresh; sign in again.");
   }
   const { clientId, clientSecret } = client(options);
   return tokenRequest(

@@ -18,6 +18,7 @@ export {
 export { needsTokenRefresh, TOUCH_INTERVAL_MS, sessionEndsAt } from "./lifetime";
 export { revokeSession } from "./revocation";
 export { refreshSessionToken, SessionEndedError, AuthUnavailableError } from "./refresh";
+export { freshenSession, type Freshened } from "./lifecycle";
 export { safeReturnTo } from "./return-to";
 
 export type SessionState =

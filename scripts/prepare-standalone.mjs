@@ -1,0 +1,20 @@
+// Completes `.next/standalone` after `next build`: the server there serves static assets and public/
+// only when they are copied in before it starts. Used by `npm run build`, the Dockerfile and the tests.
+import { cpSync, existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const standalone = path.join(root, ".next", "standalone");
+if (!existsSync(path.join(standalone, "server.js"))) {
+  console.error("No .next/standalone/server.js: run `next build` first (next.config.js sets output: 'standalone').");
+  process.exit(1);
+}
+for (const [from, to] of [
+  [path.join(root, ".next", "static"), path.join(standalone, ".next", "static")],
+  [path.join(root, "public"), path.join(standalone, "public")],
+]) {
+  rmSync(to, { recursive: true, force: true });
+  if (existsSync(from)) cpSync(from, to, { recursive: true });
+}
+console.log("Standalone server ready: node .next/standalone/server.js");
