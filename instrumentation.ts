@@ -1,6 +1,9 @@
-/** Validates configuration when the server starts, so a bad setting fails with one sentence instead of at the first request. */
+/** Runs once when the server starts. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // A bad setting fails here with one sentence instead of at the first request.
     await import("./lib/config/startup-check");
+    const { installShutdownDeadline } = await import("./lib/server/shutdown-deadline");
+    installShutdownDeadline();
   }
 }

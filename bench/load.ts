@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SEED } from "../sim/seed/ids";
-import { bin, root, treeRss } from "./support/processes";
+import { root, treeRss } from "./support/processes";
 import { exportPath, signIn, startStack } from "./support/stack";
 
 const SESSIONS = Number(process.env.LOAD_SESSIONS ?? 200);
@@ -19,7 +19,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main(): Promise<void> {
   if (!process.argv.includes("--no-build")) {
-    const build = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const stack = await startStack();

@@ -11,7 +11,7 @@ import { downloadStreaming } from "./download";
 import { pageWeight } from "./page-weight";
 import { pollingEconomy } from "./polling";
 import { proxyOverhead } from "./proxy-overhead";
-import { bin, root } from "./support/processes";
+import { root } from "./support/processes";
 import { startStack, type Stack } from "./support/stack";
 
 interface Target {
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 
   if (!process.argv.includes("--no-build")) {
     console.log("Building the production app…");
-    const build = spawnSync(bin("next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
 

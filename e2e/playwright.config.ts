@@ -43,14 +43,16 @@ export default defineConfig({
       env: { SIM_PORT: String(SIM_PORT), SIM_HOST: "127.0.0.1" },
     },
     {
-      // Needs a prior `next build` (npm test does it).
-      command: `./node_modules/.bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      // The standalone server a container runs; needs a prior `npm run build` (npm test does it).
+      command: "node .next/standalone/server.js",
       cwd: root,
       url: `${APP_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(APP_PORT),
+        HOSTNAME: "127.0.0.1",
         ANAPLAN_API_URL: `${SIM_URL}/2/0`,
         ANAPLAN_AUTH_URL: SIM_URL,
         ANAPLAN_OAUTH_URL: SIM_URL,

@@ -53,8 +53,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => stop(0));
   process.on("SIGTERM", () => stop(0));
 
-  console.log("Building Export Desk (next build)…");
-  const build = spawnSync(bin("next"), ["build"], { cwd: root, env: baseEnv, stdio: "inherit" });
+  console.log("Building Export Desk (npm run build)…");
+  const build = spawnSync("npm", ["run", "build"], { cwd: root, env: baseEnv, stdio: "inherit" });
   if (build.status !== 0) {
     console.error("The build failed; see the messages above.");
     process.exit(1);
@@ -63,9 +63,11 @@ async function main(): Promise<void> {
   start("simulator", bin("tsx"), ["sim/main.ts"], { ...baseEnv, SIM_PORT: String(simPort), SIM_HOST: "127.0.0.1" });
   await waitFor(`${simUrl}/__sim/health`, "simulator");
 
-  start("app", bin("next"), ["start", "-p", String(appPort)], {
+  start("app", process.execPath, [".next/standalone/server.js"], {
     ...baseEnv,
+    NODE_ENV: "production",
     PORT: String(appPort),
+    HOSTNAME: "localhost",
     ANAPLAN_API_URL: `${simUrl}/2/0`,
     ANAPLAN_AUTH_URL: simUrl,
     ANAPLAN_OAUTH_URL: simUrl,

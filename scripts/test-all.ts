@@ -68,7 +68,7 @@ if (withChecks) {
   outcomes.push(check("lint (eslint)", bin("eslint"), ["."]));
 }
 outcomes.push(vitest());
-const built = check("production build (next build)", bin("next"), ["build"]);
+const built = check("production build (npm run build)", "npm", ["run", "build"]);
 outcomes.push(built);
 outcomes.push(built.failed ? { suite: "end-to-end (playwright)", passed: 0, failed: 1 } : playwright());
 

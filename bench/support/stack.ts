@@ -20,11 +20,13 @@ export async function startStack(): Promise<Stack> {
     healthPath: "/__sim/health",
     env: { SIM_PORT: String(SIM_PORT), SIM_HOST: "127.0.0.1" },
   });
-  const app = await startService("app", bin("next"), ["start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
+  const app = await startService("app", process.execPath, [".next/standalone/server.js"], {
     port: APP_PORT,
     healthPath: "/api/health",
     env: {
       NODE_ENV: "production",
+      PORT: String(APP_PORT),
+      HOSTNAME: "127.0.0.1",
       ANAPLAN_API_URL: `${sim.url}/2/0`,
       ANAPLAN_AUTH_URL: sim.url,
       ANAPLAN_OAUTH_URL: sim.url,

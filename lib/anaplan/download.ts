@@ -1,6 +1,6 @@
 import "server-only";
 import { AnaplanError } from "./errors";
-import { abortedError, send, type HttpRequest } from "./http";
+import { abortedError, send, sleep, type HttpRequest } from "./http";
 import { decideRetry, type RetryPolicy } from "./retry";
 
 /**
@@ -105,8 +105,13 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
     const chunk = current;
     current = undefined;
     if (chunk) {
+      // Aborting the request errors its body, which settles any pending read; then let go of the reader.
       chunk.abort.abort();
-      chunk.reader.releaseLock();
+      try {
+        chunk.reader.releaseLock();
+      } catch {
+        // a read was still pending; the aborted body settles it
+      }
     }
   }
 
@@ -158,7 +163,7 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
               bodyRetries += 1;
               const decision = decideRetry({ attempt: bodyRetries, elapsedMs: Date.now() - chunkStarted, policy: options.policy });
               if (!decision.retry) throw err;
-              await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+              await sleep(decision.delayMs, outer, WHAT);
               continue;
             }
             if (step.done) {

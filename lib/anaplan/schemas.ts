@@ -181,6 +181,8 @@ export const exportMetadataResponse = singleSchema("exportMetadata", exportMetad
 export const tasksPage = pageSchema("tasks", taskSchema);
 export const taskResponse = singleSchema("task", taskSchema);
 export const createdTaskResponse = singleSchema("task", createdTaskSchema);
+/** DELETE on a task: Anaplan Connect expects `{task}`; tolerate a body without it. */
+export const cancelResponse = z.object({ task: taskSchema.nullish().transform((t) => t ?? undefined) });
 export const filesPage = pageSchema("files", fileSchema);
 export const chunksPage = pageSchema("chunks", chunkSchema);
 export const workspaceResponse = singleSchema("workspace", workspaceSchema);

@@ -108,7 +108,6 @@ export async function bff<K extends IdName = never, B = undefined>(
       if (refreshedNow) throw error;
       session = await refreshSessionToken(session, { force: true });
       changed = true;
-      refreshedNow = true;
       response = await attempt();
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 /** The Anaplan Authentication Service: /token/authenticate, /token/refresh, /token/validate, /token/logout. */
 import type { Ctx } from "../http/context";
 import { sendEmpty, sendJson } from "../http/respond";
-import { findUserByEmail, findUserById } from "../seed/directory";
+import { CUSTOMER_ID, findUserByEmail, findUserById } from "../seed/directory";
 import { SEED } from "../seed/ids";
 import type { AccessToken } from "../state/tokens";
 
@@ -95,11 +95,10 @@ function validate(ctx: Ctx): void {
     status: "SUCCESS",
     statusMessage: "Token validated",
     tokenInfo: { expiresAt: token.expiresAt, tokenId: token.tokenId },
-    userInfo: { userGuid: token.userId, userId: user?.email ?? "", customerGuid: CUSTOMER_GUID },
+    userInfo: { userGuid: token.userId, userId: user?.email ?? "", customerGuid: CUSTOMER_ID },
   });
 }
 
-const CUSTOMER_GUID = "8a81b09c5f2e4d7a9b3c1e6f0a2d4b8c";
 
 function logout(ctx: Ctx): void {
   const token = requireToken(ctx, 401);
