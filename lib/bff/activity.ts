@@ -1,0 +1,226 @@
+import "server-only";
+import type { AnaplanApi } from "@/lib/anaplan/api";
+import { isAnaplanError } from "@/lib/anaplan/errors";
+import type { ActivityTask, ModelStatus, Task } from "@/lib/shared/types";
+import { mapLimit } from "./concurrency";
+
+/**
+ * Model activity: recent tasks across a model's exports, without flooding Anaplan.
+ *
+ * Per user + model, in this process:
+ * - the assembled answer is cached for RESPONSE_TTL_MS, and concurrent callers share one computation;
+ * - the export list is re-read at most every EXPORTS_TTL_MS;
+ * - small catalogues (≤ SMALL_CATALOGUE exports) have every export's task list polled on each computation,
+ *   CONCURRENCY at a time;
+ * - large catalogues (the 5,000-export model) are swept completely at most every FULL_SCAN_MS, in the
+ *   background, CONCURRENCY at a time; each computation re-polls only the "hot" exports: those with an
+ *   unfinished task, a task created in the last HOT_WINDOW_MS, or one just started through Export Desk
+ *   (at most MAX_HOT, newest first). The first request for a model waits up to FIRST_SCAN_WAIT_MS for the sweep.
+ * So a 5,000-export model costs ~5,000 task-list calls per FULL_SCAN_MS per user plus ≤ MAX_HOT per poll,
+ * instead of 5,000 per poll. A task started outside Export Desk on a cold export shows up within FULL_SCAN_MS
+ * (model status shows the running task in the meantime).
+ */
+export const RESPONSE_TTL_MS = 4_000;
+export const EXPORTS_TTL_MS = 5 * 60_000;
+export const FULL_SCAN_MS = 3 * 60_000;
+export const HOT_WINDOW_MS = 15 * 60_000;
+export const SMALL_CATALOGUE = 40;
+export const MAX_HOT = 24;
+export const CONCURRENCY = 4;
+export const MAX_TASKS = 100;
+const FIRST_SCAN_WAIT_MS = 8_000;
+const MAX_ENTRIES = 500;
+
+export interface ModelActivity {
+  tasks: ActivityTask[];
+  modelStatus: ModelStatus | null;
+}
+
+interface ExportRef {
+  id: string;
+  name: string;
+}
+
+interface Entry {
+  exports: ExportRef[];
+  exportsAt: number;
+  tasks: Map<string, Task[]>;
+  lastFullScanAt: number;
+  scan: Promise<void> | null;
+  hotUntil: Map<string, number>;
+  answer: { value: ModelActivity; at: number } | null;
+  inflight: Promise<ModelActivity> | null;
+}
+
+const entries = new Map<string, Entry>();
+
+function entryFor(key: string): Entry {
+  let entry = entries.get(key);
+  if (entry) {
+    // Keep recently used entries at the end (LRU order).
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry;
+  }
+  entry = { exports: [], exportsAt: 0, tasks: new Map(), lastFullScanAt: 0, scan: null, hotUntil: new Map(), answer: null, inflight: null };
+  entries.set(key, entry);
+  while (entries.size > MAX_ENTRIES) {
+    const oldest = entries.keys().next().value;
+    if (oldest === undefined) break;
+    entries.delete(oldest);
+  }
+  return entry;
+}
+
+const keyOf = (userKey: string, workspaceId: string, modelId: string) => `${userKey}|${workspaceId}|${modelId.toUpperCase()}`;
+
+/**
+ * `backgroundApi` runs the background sweep; give one that is not tied to the request's abort signal
+ * (defaults to `api`).
+ */
+export async function getModelActivity(
+  api: AnaplanApi,
+  userKey: string,
+  workspaceId: string,
+  modelId: string,
+  backgroundApi: AnaplanApi = api,
+): Promise<ModelActivity> {
+  const entry = entryFor(keyOf(userKey, workspaceId, modelId));
+  if (entry.answer && Date.now() - entry.answer.at < RESPONSE_TTL_MS) return entry.answer.value;
+  if (entry.inflight) return entry.inflight;
+  const pending = compute(entry, api, backgroundApi, workspaceId, modelId);
+  entry.inflight = pending;
+  try {
+    const value = await pending;
+    entry.answer = { value, at: Date.now() };
+    return value;
+  } finally {
+    entry.inflight = null;
+  }
+}
+
+/** After a start through Export Desk: re-poll that export on every computation for a while, for every user. */
+export function markExportActive(workspaceId: string, modelId: string, exportId: string): void {
+  const suffix = `|${workspaceId}|${modelId.toUpperCase()}`;
+  for (const [key, entry] of entries) {
+    if (!key.endsWith(suffix)) continue;
+    entry.hotUntil.set(exportId, Date.now() + HOT_WINDOW_MS);
+    entry.answer = null;
+  }
+}
+
+async function compute(entry: Entry, api: AnaplanApi, backgroundApi: AnaplanApi, w: string, m: string): Promise<ModelActivity> {
+  const statusPromise = api.modelStatus(w, m).then(
+    (status) => status ?? null,
+    (error: unknown) => {
+      if (isAnaplanError(error) && (error.kind === "unauthorized" || error.kind === "aborted")) throw error;
+      return null;
+    },
+  );
+
+  if (!entry.exportsAt || Date.now() - entry.exportsAt > EXPORTS_TTL_MS) {
+    const list = await api.exports(w, m);
+    entry.exports = list.map((e) => ({ id: e.id, name: e.name }));
+    entry.exportsAt = Date.now();
+    const ids = new Set(entry.exports.map((e) => e.id));
+    for (const id of entry.tasks.keys()) if (!ids.has(id)) entry.tasks.delete(id);
+  }
+
+  if (entry.exports.length <= SMALL_CATALOGUE) {
+    await pollExports(entry, api, w, m, entry.exports, true);
+    entry.lastFullScanAt = Date.now();
+  } else {
+    const needScan = Date.now() - entry.lastFullScanAt > FULL_SCAN_MS;
+    if (needScan && !entry.scan) {
+      const first = entry.lastFullScanAt === 0;
+      const scan = pollExports(entry, backgroundApi, w, m, entry.exports, false)
+        .then(() => {
+          entry.lastFullScanAt = Date.now();
+          entry.answer = null;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          entry.scan = null;
+        });
+      entry.scan = scan;
+      if (first) await Promise.race([scan, delay(FIRST_SCAN_WAIT_MS)]);
+    }
+    const hot = hotExports(entry);
+    if (hot.length > 0) await pollExports(entry, api, w, m, hot, true);
+  }
+
+  return { tasks: assemble(entry), modelStatus: await statusPromise };
+}
+
+/**
+ * Polls task lists. `strict`: an authentication/abort/rate-limit failure is thrown (the route answers it);
+ * otherwise failures just leave the previous data in place. A 404 (export deleted) forgets the export's tasks.
+ */
+async function pollExports(entry: Entry, api: AnaplanApi, w: string, m: string, exports: readonly ExportRef[], strict: boolean): Promise<void> {
+  let fatal: unknown = null;
+  await mapLimit(exports, CONCURRENCY, async (ref) => {
+    if (fatal) return;
+    try {
+      entry.tasks.set(ref.id, await api.exportTasks(w, m, ref.id));
+    } catch (error) {
+      if (!isAnaplanError(error)) {
+        fatal ??= error;
+        return;
+      }
+      if (error.kind === "not_found") {
+        entry.tasks.delete(ref.id);
+        return;
+      }
+      if (["unauthorized", "aborted", "rate_limited"].includes(error.kind)) fatal ??= error;
+    }
+  });
+  if (fatal && strict) throw fatal;
+  if (fatal) throw fatal;
+}
+
+const ACTIVE = new Set(["NOT_STARTED", "IN_PROGRESS", "CANCELLING"]);
+
+function hotExports(entry: Entry): ExportRef[] {
+  const now = Date.now();
+  const scored: { ref: ExportRef; latest: number }[] = [];
+  for (const ref of entry.exports) {
+    const tasks = entry.tasks.get(ref.id) ?? [];
+    const latest = tasks.reduce((max, t) => Math.max(max, t.creationTime ?? 0), 0);
+    const marked = (entry.hotUntil.get(ref.id) ?? 0) > now;
+    if (marked || tasks.some((t) => ACTIVE.has(t.taskState)) || now - latest < HOT_WINDOW_MS) {
+      scored.push({ ref, latest: marked ? Number.MAX_SAFE_INTEGER : latest });
+    }
+  }
+  for (const [id, until] of entry.hotUntil) if (until <= now) entry.hotUntil.delete(id);
+  return scored
+    .sort((a, b) => b.latest - a.latest)
+    .slice(0, MAX_HOT)
+    .map((s) => s.ref);
+}
+
+/** Every unfinished task, then the newest finished ones, MAX_TASKS in all, newest first. */
+function assemble(entry: Entry): ActivityTask[] {
+  const names = new Map(entry.exports.map((e) => [e.id, e.name]));
+  const all: ActivityTask[] = [];
+  for (const [exportId, tasks] of entry.tasks) {
+    const exportName = names.get(exportId);
+    if (exportName === undefined) continue;
+    for (const task of tasks) all.push({ ...task, exportId, exportName });
+  }
+  all.sort((a, b) => (b.creationTime ?? 0) - (a.creationTime ?? 0));
+  const active = all.filter((t) => ACTIVE.has(t.taskState));
+  const done = all.filter((t) => !ACTIVE.has(t.taskState)).slice(0, Math.max(0, MAX_TASKS - active.length));
+  return [...active, ...done].sort((a, b) => (b.creationTime ?? 0) - (a.creationTime ?? 0));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref?.();
+  });
+}
+
+/** Test hook. */
+export function resetActivityForTests(): void {
+  entries.clear();
+}

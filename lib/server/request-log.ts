@@ -1,0 +1,41 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { runWithRequestContext } from "./request-context";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response> | Response;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Wraps a route handler: one JSON log line per request (method, route pattern, status, duration,
+ * upstream calls, request id) and an `X-Request-Id` header. Never logs a URL's query, a header
+ * value, a body or a cookie, so no token, password or secret can reach the log.
+ */
+export function withRequestLog<C>(route: string, handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    const incoming = request.headers.get("x-request-id");
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const started = performance.now();
+    const state = { requestId, upstreamCalls: 0 };
+    let status = 500;
+    try {
+      const response = await runWithRequestContext(state, () => handler(request, context));
+      status = response.status;
+      response.headers.set("X-Request-Id", requestId);
+      return response;
+    } finally {
+      console.log(
+        JSON.stringify({
+          level: status >= 500 ? "error" : "info",
+          time: new Date().toISOString(),
+          requestId,
+          method: request.method,
+          route,
+          status,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          upstreamCalls: state.upstreamCalls,
+        }),
+      );
+    }
+  };
+}
