@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AlertIcon, LockIcon } from "./icons";
+import { LockIcon } from "./icons";
 
 export const NO_ACCESS_MESSAGE = "This model does not exist or you have no access to it.";
 
@@ -33,14 +33,6 @@ export function NoAccess({ what = "model" }: { what?: "model" | "export" | "task
     <StatePanel title={what === "model" ? "No access to this model" : what === "export" ? "Export not found" : "Task not found"} icon={<LockIcon />} action={<LinkButton href="/">Choose a model</LinkButton>}>
       <p>{message}</p>
       <p className="mt-2">Ask a workspace administrator for a model role if you expected to see it.</p>
-    </StatePanel>
-  );
-}
-
-export function Unavailable({ message }: { message: string }) {
-  return (
-    <StatePanel title="Anaplan did not answer" icon={<AlertIcon />} action={<LinkButton href="">Try again</LinkButton>}>
-      <p>{message}</p>
     </StatePanel>
   );
 }

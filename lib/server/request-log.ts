@@ -19,9 +19,8 @@ export function withRequestLog<C>(route: string, handler: Handler<C>): Handler<C
     const state = { requestId, upstreamCalls: 0 };
     let status = 500;
     try {
-      const response = await runWithRequestContext(state, () => handler(request, context));
+      const response = withHeader(await runWithRequestContext(state, () => handler(request, context)), requestId);
       status = response.status;
-      response.headers.set("X-Request-Id", requestId);
       return response;
     } finally {
       console.log(
@@ -38,4 +37,16 @@ export function withRequestLog<C>(route: string, handler: Handler<C>): Handler<C
       );
     }
   };
+}
+
+function withHeader(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  } catch {
+    // Response.redirect() and fetch() responses have immutable headers.
+    const copy = new Response(response.body, response);
+    copy.headers.set("X-Request-Id", requestId);
+    return copy;
+  }
 }
