@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { SEED } from "../sim/seed/ids";
-import { APP_PORT, APP_URL, E2E_SESSION_SECRET, SIM_PORT, SIM_URL } from "./support/env";
+import { APP_LOG, APP_PORT, APP_URL, E2E_SESSION_SECRET, SIM_PORT, SIM_URL } from "./support/env";
 
 const root = path.join(__dirname, "..");
 
@@ -44,7 +44,7 @@ export default defineConfig({
     },
     {
       // The standalone server a container runs; needs a prior `npm run build` (npm test does it).
-      command: "node .next/standalone/server.js",
+      command: `mkdir -p test-results && exec node .next/standalone/server.js > ${APP_LOG} 2>&1`,
       cwd: root,
       url: `${APP_URL}/api/health`,
       reuseExistingServer: false,

@@ -6,3 +6,9 @@ export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 
 /** Test-only secret; never a production value. */
 export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef-not-for-production";
+
+/** Prefix of every token the simulator issues during the end-to-end run. */
+export const TOKEN_SENTINEL = "TKN_SENTINEL_";
+
+/** Where the app under test writes its stdout and stderr, for the log-hygiene check. */
+export const APP_LOG = "test-results/app-server.log";

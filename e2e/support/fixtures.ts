@@ -1,7 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { SimControl } from "../../sim/control";
 import { SEED } from "../../sim/seed/ids";
-import { APP_URL, SIM_URL } from "./env";
+import { APP_URL, SIM_URL, TOKEN_SENTINEL } from "./env";
 
 type SeedUser = keyof typeof SEED.users;
 
@@ -16,6 +16,8 @@ export const test = base.extend<Fixtures>({
   sim: async ({}, use) => {
     const sim = new SimControl(SIM_URL);
     await sim.reset();
+    // Every token of the run carries a sentinel, so tests can prove none ever reaches a page or a log.
+    await sim.configure({ tokenPrefix: TOKEN_SENTINEL });
     await use(sim);
   },
   signIn: async ({}, use) => {

@@ -29,6 +29,7 @@ export const MAX_HOT = 24;
 export const CONCURRENCY = 4;
 export const MAX_TASKS = 100;
 const FIRST_SCAN_WAIT_MS = 8_000;
+const SCAN_RETRY_MS = 30_000;
 const MAX_ENTRIES = 500;
 
 export interface ModelActivity {
@@ -117,6 +118,8 @@ async function compute(entry: Entry, api: AnaplanApi, backgroundApi: AnaplanApi,
       return null;
     },
   );
+  // If the export list fails first, the status outcome must not become an unhandled rejection.
+  statusPromise.catch(() => undefined);
 
   if (!entry.exportsAt || Date.now() - entry.exportsAt > EXPORTS_TTL_MS) {
     const list = await api.exports(w, m);
@@ -127,18 +130,21 @@ async function compute(entry: Entry, api: AnaplanApi, backgroundApi: AnaplanApi,
   }
 
   if (entry.exports.length <= SMALL_CATALOGUE) {
-    await pollExports(entry, api, w, m, entry.exports, true);
+    await pollExports(entry, api, w, m, entry.exports);
     entry.lastFullScanAt = Date.now();
   } else {
     const needScan = Date.now() - entry.lastFullScanAt > FULL_SCAN_MS;
     if (needScan && !entry.scan) {
       const first = entry.lastFullScanAt === 0;
-      const scan = pollExports(entry, backgroundApi, w, m, entry.exports, false)
+      const scan = pollExports(entry, backgroundApi, w, m, entry.exports)
         .then(() => {
           entry.lastFullScanAt = Date.now();
           entry.answer = null;
         })
-        .catch(() => undefined)
+        // A failed sweep is tried again after SCAN_RETRY_MS rather than on the very next poll.
+        .catch(() => {
+          entry.lastFullScanAt = Date.now() - FULL_SCAN_MS + SCAN_RETRY_MS;
+        })
         .finally(() => {
           entry.scan = null;
         });
@@ -146,17 +152,17 @@ async function compute(entry: Entry, api: AnaplanApi, backgroundApi: AnaplanApi,
       if (first) await Promise.race([scan, delay(FIRST_SCAN_WAIT_MS)]);
     }
     const hot = hotExports(entry);
-    if (hot.length > 0) await pollExports(entry, api, w, m, hot, true);
+    if (hot.length > 0) await pollExports(entry, api, w, m, hot);
   }
 
   return { tasks: assemble(entry), modelStatus: await statusPromise };
 }
 
 /**
- * Polls task lists. `strict`: an authentication/abort/rate-limit failure is thrown (the route answers it);
- * otherwise failures just leave the previous data in place. A 404 (export deleted) forgets the export's tasks.
+ * Polls task lists. An authentication, abort or rate-limit failure stops the round and is thrown; other failures
+ * leave the previous data in place. A 404 (export deleted) forgets the export's tasks.
  */
-async function pollExports(entry: Entry, api: AnaplanApi, w: string, m: string, exports: readonly ExportRef[], strict: boolean): Promise<void> {
+async function pollExports(entry: Entry, api: AnaplanApi, w: string, m: string, exports: readonly ExportRef[]): Promise<void> {
   let fatal: unknown = null;
   await mapLimit(exports, CONCURRENCY, async (ref) => {
     if (fatal) return;
@@ -174,7 +180,6 @@ async function pollExports(entry: Entry, api: AnaplanApi, w: string, m: string, 
       if (["unauthorized", "aborted", "rate_limited"].includes(error.kind)) fatal ??= error;
     }
   });
-  if (fatal && strict) throw fatal;
   if (fatal) throw fatal;
 }
 

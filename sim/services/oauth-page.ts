@@ -56,8 +56,8 @@ export function signInPage(page: SignInPage): string {
       <label for="password">Password</label>
       <input id="password" name="password" type="password" autocomplete="current-password" required${describedBy}>
       <div class="actions">
-        <button class="secondary" type="submit" name="decision" value="deny" formnovalidate>Cancel</button>
         <button class="primary" type="submit" name="decision" value="allow">Sign in</button>
+        <button class="secondary" type="submit" name="decision" value="deny" formnovalidate>Cancel</button>
       </div>
     </form>
     <p class="hint">Simulated Anaplan sign-in for demos and tests.</p>
