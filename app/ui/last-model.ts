@@ -6,8 +6,11 @@ export interface LastModel {
 }
 
 const KEY = "export-desk:last-model";
+/** Cached so useSyncExternalStore sees a stable value; undefined = not read yet. */
+let snapshot: LastModel | null | undefined;
 
 export function rememberModel(value: LastModel): void {
+  snapshot = value;
   try {
     localStorage.setItem(KEY, JSON.stringify(value));
   } catch {
@@ -15,7 +18,12 @@ export function rememberModel(value: LastModel): void {
   }
 }
 
-export function readLastModel(): LastModel | null {
+export function lastModelSnapshot(): LastModel | null {
+  if (snapshot === undefined) snapshot = readLastModel();
+  return snapshot;
+}
+
+function readLastModel(): LastModel | null {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return null;

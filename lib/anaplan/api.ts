@@ -152,16 +152,17 @@ export function createAnaplanApi(options: AnaplanApiOptions): AnaplanApi {
   const taskPath = (w: string, m: string, e: string, t: string) => [...exportPath(w, m, e), "tasks", checkId("task", t)];
   const filePath = (w: string, m: string, f: string) => [...model(w, m), "files", checkId("file", f)];
 
+  // Every method is async, so an invalid id rejects the returned promise instead of throwing synchronously.
   const api: AnaplanApi = {
     async me() {
       return (await get(["users", "me"], "your Anaplan user", s.userResponse)).user;
     },
 
-    workspaces() {
+    async workspaces() {
       return list(["workspaces"], "the workspace list", s.workspacesPage, (d) => d.workspaces, { tenantDetails: "true" });
     },
 
-    models(workspaceId) {
+    async models(workspaceId) {
       const path = workspaceId === undefined ? ["models"] : ["workspaces", checkId("workspace", workspaceId), "models"];
       return list(path, "the model list", s.modelsPage, (d) => d.models);
     },
@@ -170,7 +171,7 @@ export function createAnaplanApi(options: AnaplanApiOptions): AnaplanApi {
       return (await get([...model(w, m), "status"], "the model status", s.modelStatusSchema)).requestStatus;
     },
 
-    exports(w, m) {
+    async exports(w, m) {
       return list([...model(w, m), "exports"], "the export list", s.exportsPage, (d) => d.exports);
     },
 
@@ -187,7 +188,7 @@ export function createAnaplanApi(options: AnaplanApiOptions): AnaplanApi {
       return (await requestJson(req, s.createdTaskResponse)).task;
     },
 
-    exportTasks(w, m, e) {
+    async exportTasks(w, m, e) {
       return list([...exportPath(w, m, e), "tasks"], "the export's task list", s.tasksPage, (d) => d.tasks);
     },
 
@@ -203,11 +204,11 @@ export function createAnaplanApi(options: AnaplanApiOptions): AnaplanApi {
       return data?.task ?? api.exportTask(w, m, e, t);
     },
 
-    files(w, m) {
+    async files(w, m) {
       return list([...model(w, m), "files"], "the file list", s.filesPage, (d) => d.files);
     },
 
-    fileChunks(w, m, f) {
+    async fileChunks(w, m, f) {
       return list([...filePath(w, m, f), "chunks"], "the file's chunk list", s.chunksPage, (d) => d.chunks);
     },
 

@@ -89,7 +89,7 @@ describe("recorded Anaplan fixtures parse", () => {
       ["list_of_processes_response.json", "processes"],
       ["list_of_modules_response.json", "modules"],
     ] as const) {
-      const page = s.pageSchema(key, s.exportDefinitionSchema).parse(fixture(file)) as Record<string, unknown[]>;
+      const page = s.pageSchema(key, s.exportDefinitionSchema).parse(fixture(file)) as unknown as Record<string, unknown[]>;
       expect(page[key]).toHaveLength(2);
     }
   });

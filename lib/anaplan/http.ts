@@ -141,12 +141,23 @@ export function sleep(ms: number, signal: AbortSignal | undefined, what: string)
  * Runs the request with retries. `consume` reads a 2xx response (inside the attempt's timeout) and may throw
  * `BodyError`. Returns whatever `consume` returns.
  */
+/**
+ * The first attempt gets the full timeout; a retry gets only what is left of the budget (at least a second, at
+ * most the timeout), so a call ends within about max(timeoutMs, budgetMs) + 1 s whatever happens.
+ */
+export function attemptTimeout(req: Pick<HttpRequest, "timeoutMs" | "policy">, attempt: number, elapsedMs: number): number {
+  if (attempt <= 1) return req.timeoutMs;
+  const floor = Math.min(req.timeoutMs, 1000);
+  return Math.max(floor, Math.min(req.timeoutMs, req.policy.budgetMs - elapsedMs));
+}
+
 export async function send<T>(req: HttpRequest, consume: (res: Response, signal: AbortSignal) => Promise<T>): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     if (req.signal?.aborted) throw abortedError(req.what);
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), req.timeoutMs);
+    const attemptTimeoutMs = attemptTimeout(req, attempt, Date.now() - started);
+    const timer = setTimeout(() => timeout.abort(), attemptTimeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
     let failure: Failure | undefined;
     try {

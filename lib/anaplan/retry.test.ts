@@ -71,6 +71,17 @@ describe("decideRetry", () => {
   });
 });
 
+describe("attemptTimeout", () => {
+  const req = { timeoutMs: 15_000, policy: resolvePolicy({ budgetMs: 10_000 }) };
+  it("gives the first attempt the full timeout and retries what is left of the budget", async () => {
+    const { attemptTimeout } = await import("./http");
+    expect(attemptTimeout(req, 1, 0)).toBe(15_000);
+    expect(attemptTimeout(req, 2, 2_000)).toBe(8_000);
+    expect(attemptTimeout(req, 3, 9_900)).toBe(1_000);
+    expect(attemptTimeout({ timeoutMs: 300, policy: req.policy }, 2, 0)).toBe(300);
+  });
+});
+
 describe("policy", () => {
   it("defaults to a 10 s budget", () => {
     expect(DEFAULT_RETRY_POLICY.budgetMs).toBeLessThanOrEqual(10_000);

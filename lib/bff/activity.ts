@@ -12,23 +12,27 @@ import { mapLimit } from "./concurrency";
  * - the export list is re-read at most every EXPORTS_TTL_MS;
  * - small catalogues (≤ SMALL_CATALOGUE exports) have every export's task list polled on each computation,
  *   CONCURRENCY at a time;
- * - large catalogues (the 5,000-export model) are swept completely at most every FULL_SCAN_MS, in the
- *   background, CONCURRENCY at a time; each computation re-polls only the "hot" exports: those with an
- *   unfinished task, a task created in the last HOT_WINDOW_MS, or one just started through Export Desk
- *   (at most MAX_HOT, newest first). The first request for a model waits up to FIRST_SCAN_WAIT_MS for the sweep.
- * So a 5,000-export model costs ~5,000 task-list calls per FULL_SCAN_MS per user plus ≤ MAX_HOT per poll,
- * instead of 5,000 per poll. A task started outside Export Desk on a cold export shows up within FULL_SCAN_MS
- * (model status shows the running task in the meantime).
+ * - large catalogues (the 5,000-export model) are swept completely in the background, SWEEP_CONCURRENCY at a
+ *   time, at most every FULL_SCAN_MS — or sooner (but not within TRIGGERED_SCAN_GAP_MS of the last sweep) when
+ *   the model status shows a running task we do not know, i.e. one started outside Export Desk. Exports lock the
+ *   model, so every running export appears in the model status. Each computation re-polls only the "hot"
+ *   exports: those with an unfinished task, a task created in the last HOT_WINDOW_MS, or one just started
+ *   through Export Desk (at most MAX_HOT, newest first). The first request for a model waits up to
+ *   FIRST_SCAN_WAIT_MS for the first sweep, then answers with what it has.
+ * So a 5,000-export model costs one sweep per FULL_SCAN_MS per user (≈ 5.5 calls/s averaged) plus ≤ MAX_HOT
+ * calls per poll, instead of 5,000 calls per poll.
  */
 export const RESPONSE_TTL_MS = 4_000;
 export const EXPORTS_TTL_MS = 5 * 60_000;
-export const FULL_SCAN_MS = 3 * 60_000;
+export const FULL_SCAN_MS = 15 * 60_000;
+export const TRIGGERED_SCAN_GAP_MS = 2 * 60_000;
 export const HOT_WINDOW_MS = 15 * 60_000;
 export const SMALL_CATALOGUE = 40;
-export const MAX_HOT = 24;
+export const MAX_HOT = 16;
 export const CONCURRENCY = 4;
+export const SWEEP_CONCURRENCY = 4;
 export const MAX_TASKS = 100;
-const FIRST_SCAN_WAIT_MS = 8_000;
+const FIRST_SCAN_WAIT_MS = 5_000;
 const SCAN_RETRY_MS = 30_000;
 const MAX_ENTRIES = 500;
 
@@ -133,10 +137,13 @@ async function compute(entry: Entry, api: AnaplanApi, backgroundApi: AnaplanApi,
     await pollExports(entry, api, w, m, entry.exports);
     entry.lastFullScanAt = Date.now();
   } else {
-    const needScan = Date.now() - entry.lastFullScanAt > FULL_SCAN_MS;
+    const status = await statusPromise;
+    const sinceScan = Date.now() - entry.lastFullScanAt;
+    const unknownRunning = Boolean(status?.taskId) && !knowsTask(entry, status?.taskId ?? "");
+    const needScan = sinceScan > FULL_SCAN_MS || (unknownRunning && sinceScan > TRIGGERED_SCAN_GAP_MS);
     if (needScan && !entry.scan) {
       const first = entry.lastFullScanAt === 0;
-      const scan = pollExports(entry, backgroundApi, w, m, entry.exports)
+      const scan = pollExports(entry, backgroundApi, w, m, entry.exports, SWEEP_CONCURRENCY)
         .then(() => {
           entry.lastFullScanAt = Date.now();
           entry.answer = null;
@@ -162,9 +169,16 @@ async function compute(entry: Entry, api: AnaplanApi, backgroundApi: AnaplanApi,
  * Polls task lists. An authentication, abort or rate-limit failure stops the round and is thrown; other failures
  * leave the previous data in place. A 404 (export deleted) forgets the export's tasks.
  */
-async function pollExports(entry: Entry, api: AnaplanApi, w: string, m: string, exports: readonly ExportRef[]): Promise<void> {
+async function pollExports(
+  entry: Entry,
+  api: AnaplanApi,
+  w: string,
+  m: string,
+  exports: readonly ExportRef[],
+  concurrency = CONCURRENCY,
+): Promise<void> {
   let fatal: unknown = null;
-  await mapLimit(exports, CONCURRENCY, async (ref) => {
+  await mapLimit(exports, concurrency, async (ref) => {
     if (fatal) return;
     try {
       entry.tasks.set(ref.id, await api.exportTasks(w, m, ref.id));
@@ -181,6 +195,11 @@ async function pollExports(entry: Entry, api: AnaplanApi, w: string, m: string, 
     }
   });
   if (fatal) throw fatal;
+}
+
+function knowsTask(entry: Entry, taskId: string): boolean {
+  for (const tasks of entry.tasks.values()) if (tasks.some((t) => t.taskId === taskId)) return true;
+  return false;
 }
 
 const ACTIVE = new Set(["NOT_STARTED", "IN_PROGRESS", "CANCELLING"]);

@@ -14,7 +14,6 @@ const EXTENSIONS: Record<string, string> = {
 export function sanitizeFileName(name: string, exportFormat?: string): string {
   let clean = name
     .normalize("NFC")
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "")
     .replace(/["\\/:*?<>|]/g, "_")
     .replace(/\s+/g, " ")
@@ -30,7 +29,6 @@ export function sanitizeFileName(name: string, exportFormat?: string): string {
 /** RFC 6266: ASCII fallback `filename="…"` plus `filename*=UTF-8''…` when the name is not plain ASCII. */
 export function contentDisposition(name: string, exportFormat?: string): string {
   const clean = sanitizeFileName(name, exportFormat);
-  // eslint-disable-next-line no-control-regex
   const ascii = clean.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   if (ascii === clean) return `attachment; filename="${ascii}"`;
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(clean)}`;

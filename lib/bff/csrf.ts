@@ -37,10 +37,11 @@ export function checkCsrf(headers: Headers, appOrigin: string, options: { requir
   return { ok: true };
 }
 
+/** A declared length, chunked framing, or a declared content type all count as "has a body". */
 function bodyPresent(headers: Headers): boolean {
   const length = headers.get("content-length");
   if (length !== null && length.trim() !== "" && length.trim() !== "0") return true;
-  return headers.get("transfer-encoding") !== null;
+  return headers.get("transfer-encoding") !== null || headers.get("content-type") !== null;
 }
 
 /** `application/json` with at most a UTF-8 charset parameter; the media type is compared case-insensitively. */

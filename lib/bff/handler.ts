@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { createAnaplanApi, type AnaplanApi } from "@/lib/anaplan/api";
+import { createAnaplanApi, type AnaplanApi, type AnaplanApiOptions } from "@/lib/anaplan/api";
 import { isAnaplanError } from "@/lib/anaplan/errors";
 import { getConfig } from "@/lib/config";
 import {
@@ -24,6 +24,12 @@ import { readJsonBody } from "./body";
 import { checkCsrf } from "./csrf";
 import { apiError, errorFromUnknown, MESSAGES, retryAfterSeconds, unauthenticated, withApiHeaders, type ErrorContext } from "./http-errors";
 import { validateIds, type IdName, type Ids } from "./ids";
+
+/** Tests only: shorter upstream timeouts / retry budgets, so fault tests do not wait 15 s per attempt. */
+let apiOverrides: Partial<Pick<AnaplanApiOptions, "timeoutMs" | "retry" | "downloadTimeoutMs">> = {};
+export function setApiOptionsForTests(overrides: typeof apiOverrides): void {
+  apiOverrides = overrides;
+}
 
 export interface BffContext<K extends IdName, B> {
   request: NextRequest;
@@ -85,13 +91,13 @@ export async function bff<K extends IdName = never, B = undefined>(
   }
   let session = fresh.data;
   let changed = fresh.changed;
-  let refreshedNow = session.tokenExpiresAt !== state.data.tokenExpiresAt;
+  const refreshedNow = session.tokenExpiresAt !== state.data.tokenExpiresAt;
 
   const attempt = () =>
     run({
       request,
       session,
-      api: createAnaplanApi({ token: session.token, signal: request.signal }),
+      api: createAnaplanApi({ ...apiOverrides, token: session.token, signal: request.signal }),
       userKey: userKeyOf(session),
       ids,
       body,

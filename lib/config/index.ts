@@ -10,3 +10,8 @@ export function getConfig(): AppConfig {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/** Tests only: forget the cached configuration so the next getConfig() reads the environment again. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -11,6 +11,8 @@ export const OAUTH_STATE_TTL_SECONDS = 10 * 60;
 
 const stateSchema = z.object({
   state: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),
+  /** PKCE (S256) verifier; harmless if Anaplan ignores PKCE. */
+  codeVerifier: z.string().regex(/^[A-Za-z0-9_-]{43,128}$/),
   returnTo: z.string().max(2048),
   createdAt: z.number().int(),
 });

@@ -8,10 +8,15 @@ const MAX_LENGTH = 2048;
 
 export function safeReturnTo(raw: string | null | undefined, origin = "http://export-desk.invalid"): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > MAX_LENGTH) return "/";
-  if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f-\u009f\\\u2028\u2029]/.test(raw)) return "/";
-  if (/^\/%(2f|5c)/i.test(raw)) return "/";
+  if (!looksSafe(raw)) return "/";
+  // Also judge the once-decoded form, in case something downstream decodes it again.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return "/";
+  }
+  if (!looksSafe(decoded, true)) return "/";
   let url: URL;
   try {
     url = new URL(raw, origin);
@@ -22,4 +27,11 @@ export function safeReturnTo(raw: string | null | undefined, origin = "http://ex
   const path = url.pathname;
   if (path === "/login" || path.startsWith("/api/")) return "/";
   return `${path}${url.search}${url.hash}`;
+}
+
+function looksSafe(value: string, allowSpace = false): boolean {
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return false;
+  const forbidden = allowSpace ? /[\u0000-\u001f\u007f-\u009f\\\u2028\u2029]/ : /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029]/;
+  if (forbidden.test(value)) return false;
+  return !/^\/%(2f|5c)/i.test(value);
 }

@@ -32,3 +32,8 @@ function prune(now: number): void {
   lastPrune = now;
   for (const [sid, until] of revoked) if (until <= now) revoked.delete(sid);
 }
+
+/** Test hook: behave like a fresh instance that never saw the sign-out. */
+export function resetRevocationsForTests(): void {
+  revoked.clear();
+}

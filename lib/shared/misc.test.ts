@@ -67,3 +67,13 @@ describe("paths and headers", () => {
     expect(mutationHeaders()).toMatchObject({ "X-Export-Desk-CSRF": "1", "Content-Type": "application/json" });
   });
 });
+
+import { runLocaleFor } from "./locales";
+describe("runLocaleFor", () => {
+  it("maps browser languages to offered Anaplan locales", () => {
+    expect(runLocaleFor("en-GB")).toBe("en_GB");
+    expect(runLocaleFor("fr-CA")).toBe("fr_FR");
+    expect(runLocaleFor("xx")).toBe("en_US");
+    expect(runLocaleFor(undefined)).toBe("en_US");
+  });
+});

@@ -17,7 +17,8 @@ export function jsonType(value: unknown): JsonType {
   throw new Error(`not a JSON value: ${t}`);
 }
 
-export type DifferenceKind = "missing" | "extra" | "type";
+/** `empty`: the simulator's array is empty where the fixture's is not, so its element shape could not be compared. */
+export type DifferenceKind = "missing" | "extra" | "type" | "empty";
 
 export interface Difference {
   kind: DifferenceKind;
@@ -35,6 +36,8 @@ export function describeDifference(d: Difference): string {
       return `extra key ${d.path} (${d.got}) not in the fixture`;
     case "type":
       return `type of ${d.path}: fixture ${d.expected}, simulator ${d.got}`;
+    case "empty":
+      return `empty array ${d.path} in the simulator body: element shape not compared`;
   }
 }
 
@@ -98,24 +101,23 @@ export interface AllowedDifference {
 /**
  * Compares and returns only the differences no allow-list entry explains, as readable strings.
  * An array in the simulator body that is empty while the fixture's is not cannot be compared element-wise: that is
- * reported (`empty array …`) so a test cannot pass by comparing nothing.
+ * reported (kind `empty`) so a test cannot pass by comparing nothing.
  */
 export function unexplainedDifferences(expected: unknown, actual: unknown, allowed: readonly AllowedDifference[] = []): string[] {
-  const diffs = compareShape(expected, actual).filter(
-    (d) => !allowed.some((a) => a.kind === d.kind && a.path === d.path),
-  );
-  return [...diffs.map(describeDifference), ...emptyArrays(expected, actual, "")];
+  const diffs = [...compareShape(expected, actual), ...emptyArrays(expected, actual, "")];
+  return diffs.filter((d) => !allowed.some((a) => a.kind === d.kind && a.path === d.path)).map(describeDifference);
 }
 
-function emptyArrays(expected: unknown, actual: unknown, path: string): string[] {
+function emptyArrays(expected: unknown, actual: unknown, path: string): Difference[] {
   const et = jsonType(expected);
   if (et !== jsonType(actual)) return [];
   if (et === "array") {
     const e = expected as unknown[];
     const a = actual as unknown[];
-    if (e.length > 0 && a.length === 0) return [`empty array ${path || "(root)"} in the simulator body: element shape not compared`];
-    if (e.length > 0) return a.flatMap((item) => emptyArrays(e[0], item, `${path}[]`)).filter((x, i, all) => all.indexOf(x) === i);
-    return [];
+    if (e.length > 0 && a.length === 0) return [{ kind: "empty", path: path || "(root)" }];
+    if (e.length === 0) return [];
+    const found = a.flatMap((item) => emptyArrays(e[0], item, `${path}[]`));
+    return found.filter((d, i) => found.findIndex((x) => x.path === d.path) === i);
   }
   if (et === "object") {
     const e = expected as Record<string, unknown>;

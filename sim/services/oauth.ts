@@ -9,6 +9,7 @@ import { signInPage } from "./oauth-page";
 
 const CLIENT = { ...SEED.oauthClient, name: "Export Desk" };
 const GRANTED_SCOPES = ["openid", "email", "offline_access"];
+const LOGIN_PATH = "/auth/login";
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
 type OAuthErrorCode = "invalid_request" | "invalid_grant" | "access_denied" | "unauthorized_client" | "unsupported_grant_type";
@@ -65,16 +66,27 @@ function hiddenFields(p: AuthorizeParams): Record<string, string> {
   return out;
 }
 
-function authorizePage(ctx: Ctx, path: string): void {
+/** GET /auth/authorize: checks the request, then 302 to the sign-in page (as Anaplan does). */
+function authorize(ctx: Ctx): void {
   const p = Object.fromEntries(ctx.url.searchParams) as AuthorizeParams;
   if (!checkClient(ctx, p)) return;
   if (p.response_type !== "code") {
     return redirectTo(ctx, p.redirect_uri, { error: "unsupported_response_type", error_description: "Only response_type=code is supported.", state: p.state });
   }
-  html(ctx, 200, signInPage({ action: `${ctx.bases.oauth}${path}`, hidden: hiddenFields(p), clientName: CLIENT.name }));
+  const login = new URL(`${ctx.origin}${ctx.bases.oauth}${LOGIN_PATH}`);
+  for (const [k, v] of Object.entries(hiddenFields(p))) login.searchParams.set(k, v);
+  ctx.res.writeHead(302, { Location: login.toString(), "Cache-Control": "no-store" });
+  ctx.res.end();
 }
 
-async function authorizeSubmit(ctx: Ctx, path: string): Promise<void> {
+/** GET /auth/login (and /auth/prelogin): the sign-in form. */
+function loginPage(ctx: Ctx): void {
+  const p = Object.fromEntries(ctx.url.searchParams) as AuthorizeParams;
+  if (!checkClient(ctx, p)) return;
+  html(ctx, 200, signInPage({ action: `${ctx.bases.oauth}${LOGIN_PATH}`, hidden: hiddenFields(p), clientName: CLIENT.name }));
+}
+
+async function authorizeSubmit(ctx: Ctx): Promise<void> {
   let fields: Record<string, string>;
   try {
     fields = await readFields(ctx.req);
@@ -93,7 +105,7 @@ async function authorizeSubmit(ctx: Ctx, path: string): Promise<void> {
   const user = findUserByEmail(fields.email ?? "");
   if (!user || fields.password !== SEED.password) {
     return html(ctx, 401, signInPage({
-      action: `${ctx.bases.oauth}${path}`, hidden: hiddenFields(p), clientName: CLIENT.name,
+      action: `${ctx.bases.oauth}${LOGIN_PATH}`, hidden: hiddenFields(p), clientName: CLIENT.name,
       email: fields.email, error: "Incorrect email or password. Try again.",
     }));
   }
@@ -184,9 +196,11 @@ async function token(ctx: Ctx): Promise<void> {
 /** Handles the OAuth service paths; returns false when the path is not one of them. */
 export async function handleOAuth(ctx: Ctx, path: string): Promise<boolean> {
   const p = path.replace(/\/$/, "");
-  if (p === "/auth/authorize" || p === "/auth/prelogin") {
-    if (ctx.method === "GET") authorizePage(ctx, p);
-    else if (ctx.method === "POST") await authorizeSubmit(ctx, p);
+  if (p === "/auth/authorize" || p === LOGIN_PATH || p === "/auth/prelogin") {
+    if (ctx.method === "GET") {
+      if (p === "/auth/authorize") authorize(ctx);
+      else loginPage(ctx);
+    } else if (ctx.method === "POST") await authorizeSubmit(ctx);
     else oauthError(ctx, 405, "invalid_request", "Method not allowed.");
     return true;
   }

@@ -23,18 +23,25 @@ export class FileStore {
 
   /** The user's live file for an export at `now`, if any. */
   find(modelId: string, exportId: string, userId: string, now: number): PrivateFile | undefined {
-    let latest: PrivateFile | undefined;
+    return this.filesOf(modelId, userId, now).get(exportId);
+  }
+
+  /** All live files of a user in a model, by export id. */
+  filesOf(modelId: string, userId: string, now: number): Map<string, PrivateFile> {
+    const latest = new Map<string, PrivateFile>();
     for (const view of this.tasks.viewsOfModel(modelId, now)) {
       const t = view.record;
-      if (t.exportId !== exportId || t.userId !== userId) continue;
-      if (view.state !== "COMPLETE" || !view.successful || view.finishedAt === undefined) continue;
-      if (!latest || view.finishedAt >= latest.writtenAt) {
-        latest = { modelId, exportId, userId, writtenAt: view.finishedAt, taskId: t.taskId };
+      if (t.userId !== userId || view.state !== "COMPLETE" || !view.successful || view.finishedAt === undefined) continue;
+      const prev = latest.get(t.exportId);
+      if (!prev || view.finishedAt >= prev.writtenAt) {
+        latest.set(t.exportId, { modelId, exportId: t.exportId, userId, writtenAt: view.finishedAt, taskId: t.taskId });
       }
     }
-    if (!latest) return undefined;
-    const accessed = Math.max(latest.writtenAt, this.lastAccess.get(key(modelId, exportId, userId)) ?? 0);
-    return now >= accessed + FILE_LIFETIME_MS ? undefined : latest;
+    for (const [exportId, file] of latest) {
+      const accessed = Math.max(file.writtenAt, this.lastAccess.get(key(modelId, exportId, userId)) ?? 0);
+      if (now >= accessed + FILE_LIFETIME_MS) latest.delete(exportId);
+    }
+    return latest;
   }
 
   touch(file: PrivateFile, now: number): void {

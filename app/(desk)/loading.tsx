@@ -1,0 +1,5 @@
+import { PickerLoading } from "@/app/ui/loading-views";
+
+export default function Loading() {
+  return <PickerLoading />;
+}

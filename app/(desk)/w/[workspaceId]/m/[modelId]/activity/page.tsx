@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { requirePageSession } from "@/lib/dal";
+import { getModelActivity } from "@/lib/bff/queries";
+import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
+import { ActivityPanel } from "@/app/ui/activity/activity-panel";
+import { PageShell } from "@/app/ui/page-shell";
+import { orNoAccess } from "@/app/ui/server/model-context";
+import { NoAccess } from "@/app/ui/states";
+import { SwrProvider } from "@/app/ui/swr-provider";
+
+export const metadata: Metadata = { title: "Activity" };
+
+export default async function ActivityPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/activity">) {
+  const { workspaceId, modelId } = await params;
+  const { api, userKey } = await requirePageSession(pagePaths.activity(workspaceId, modelId));
+  const activity = await orNoAccess(getModelActivity(api, userKey, workspaceId, modelId));
+  if (!activity) return <PageShell><NoAccess /></PageShell>;
+
+  return (
+    <PageShell title="Model activity" subtitle="Recent export tasks across this model, by everyone on the team. Updates live.">
+      <SwrProvider fallback={{ [apiPaths.activity(workspaceId, modelId)]: activity }}>
+        <ActivityPanel workspaceId={workspaceId} modelId={modelId} />
+      </SwrProvider>
+    </PageShell>
+  );
+}

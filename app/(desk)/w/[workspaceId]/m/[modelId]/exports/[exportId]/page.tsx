@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { requirePageSession } from "@/lib/dal";
+import { getExportDetail, getExportTasks, getModelActivity } from "@/lib/bff/queries";
+import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
+import { formatLabel } from "@/lib/shared/format";
+import { ModelBusyBanner } from "@/app/ui/activity/model-busy-banner";
+import { DownloadPanel } from "@/app/ui/exports/download-panel";
+import { ExportMetadataPanel } from "@/app/ui/exports/export-metadata-panel";
+import { RunExportForm } from "@/app/ui/exports/run-export-form";
+import { PageShell } from "@/app/ui/page-shell";
+import { loadModelContext, orNoAccess, runBlockedReason, within } from "@/app/ui/server/model-context";
+import { NoAccess } from "@/app/ui/states";
+import { SwrProvider } from "@/app/ui/swr-provider";
+import { ExportTasksPanel } from "@/app/ui/tasks/export-tasks-panel";
+
+export const metadata: Metadata = { title: "Export" };
+
+export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]">) {
+  const { workspaceId: w, modelId: m, exportId: e } = await params;
+  const { api, userKey } = await requirePageSession(pagePaths.export(w, m, e));
+  const [detail, tasks, context, activity] = await Promise.all([
+    orNoAccess(getExportDetail(api, w, m, e)),
+    orNoAccess(getExportTasks(api, w, m, e)),
+    loadModelContext(api, w, m),
+    within(getModelActivity(api, userKey, w, m), 1_500),
+  ]);
+  if (!detail || !tasks) return <PageShell><NoAccess what={context ? "export" : "model"} /></PageShell>;
+  const meta = detail.exportMetadata;
+  const format = meta.exportFormat ?? detail.export.exportFormat ?? "";
+  const fallback = { [apiPaths.exportTasks(w, m, e)]: tasks, ...(activity ? { [apiPaths.activity(w, m)]: activity } : {}) };
+
+  return (
+    <PageShell title={detail.export.name} subtitle={<span className="font-mono text-xs">{formatLabel(format)} · {e}</span>}>
+      <SwrProvider fallback={fallback}>
+        <div className="space-y-6">
+          <section aria-label="Run" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+            <ModelBusyBanner workspaceId={w} modelId={m} pollMs={15_000} />
+            <RunExportForm workspaceId={w} modelId={m} exportId={e} exportName={detail.export.name} disabledReason={runBlockedReason(context?.model)} />
+          </section>
+          <ExportTasksPanel workspaceId={w} modelId={m} exportId={e} exportName={detail.export.name} />
+          <DownloadPanel
+            workspaceId={w}
+            modelId={m}
+            exportId={e}
+            format={{ previewable: /^text\//.test(format), encoding: meta.encoding ?? detail.export.encoding, separator: meta.separator, quote: meta.delimiter ?? '"' }}
+          />
+          <ExportMetadataPanel meta={meta} definition={detail.export} />
+        </div>
+      </SwrProvider>
+    </PageShell>
+  );
+}

@@ -1,0 +1,5 @@
+import { TaskLoading } from "@/app/ui/loading-views";
+
+export default function Loading() {
+  return <TaskLoading />;
+}

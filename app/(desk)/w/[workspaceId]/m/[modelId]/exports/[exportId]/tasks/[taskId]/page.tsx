@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageSession } from "@/lib/dal";
+import { getExportDetail, getTask } from "@/lib/bff/queries";
+import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
+import { ChevronLeftIcon } from "@/app/ui/icons";
+import { PageShell } from "@/app/ui/page-shell";
+import { orNoAccess } from "@/app/ui/server/model-context";
+import { NoAccess } from "@/app/ui/states";
+import { SwrProvider } from "@/app/ui/swr-provider";
+import { TaskDetail } from "@/app/ui/tasks/task-detail";
+
+export const metadata: Metadata = { title: "Task" };
+
+export default async function TaskPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]/tasks/[taskId]">) {
+  const { workspaceId: w, modelId: m, exportId: e, taskId: t } = await params;
+  const { api } = await requirePageSession(pagePaths.task(w, m, e, t));
+  const [detail, task] = await Promise.all([orNoAccess(getExportDetail(api, w, m, e)), orNoAccess(getTask(api, w, m, e, t))]);
+  if (!detail) return <PageShell><NoAccess what="export" /></PageShell>;
+  if (!task) return <PageShell><NoAccess what="task" /></PageShell>;
+  const name = detail.export.name;
+
+  return (
+    <PageShell
+      title={`Task of ${name}`}
+      subtitle={
+        <Link href={pagePaths.export(w, m, e)} className="inline-flex items-center gap-1 rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300">
+          <ChevronLeftIcon className="size-4" /> Back to {name}
+        </Link>
+      }
+    >
+      <SwrProvider fallback={{ [apiPaths.task(w, m, e, t)]: task }}>
+        <TaskDetail workspaceId={w} modelId={m} exportId={e} exportName={name} taskId={t} />
+      </SwrProvider>
+    </PageShell>
+  );
+}

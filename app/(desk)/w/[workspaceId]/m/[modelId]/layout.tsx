@@ -1,0 +1,24 @@
+import { getPageSession } from "@/lib/dal";
+import { AppHeader } from "@/app/ui/app-header";
+import { ModelNav } from "@/app/ui/model-nav";
+import { RememberModel } from "@/app/ui/remember-model";
+import { loadModelContext } from "@/app/ui/server/model-context";
+
+/** Header with the user, workspace and model, and the model's section tabs. */
+export default async function ModelLayout({ children, params }: LayoutProps<"/w/[workspaceId]/m/[modelId]">) {
+  const { workspaceId, modelId } = await params;
+  const session = await getPageSession();
+  const context = session ? await loadModelContext(session.api, workspaceId, modelId).catch(() => null) : null;
+
+  return (
+    <>
+      <AppHeader
+        user={session?.info.user}
+        context={context ? { workspace: { id: workspaceId, name: context.workspace.name }, model: { id: modelId, name: context.model.name } } : undefined}
+      />
+      <ModelNav workspaceId={workspaceId} modelId={modelId} />
+      {context ? <RememberModel workspaceId={workspaceId} modelId={modelId} modelName={context.model.name} workspaceName={context.workspace.name} /> : null}
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { CatalogueLoading } from "@/app/ui/loading-views";
+
+export default function Loading() {
+  return <CatalogueLoading />;
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { requirePageSession } from "@/lib/dal";
+import { getCatalogue, getModelActivity } from "@/lib/bff/queries";
+import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
+import { CatalogueTable } from "@/app/ui/catalogue/catalogue-table";
+import { PageShell } from "@/app/ui/page-shell";
+import { loadModelContext, orNoAccess, runBlockedReason, within } from "@/app/ui/server/model-context";
+import { NoAccess, TableSkeleton } from "@/app/ui/states";
+import { SwrProvider } from "@/app/ui/swr-provider";
+
+export const metadata: Metadata = { title: "Exports" };
+
+export default async function CataloguePage({ params, searchParams }: PageProps<"/w/[workspaceId]/m/[modelId]">) {
+  const { workspaceId, modelId } = await params;
+  const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  const { api, userKey } = await requirePageSession(`${pagePaths.model(workspaceId, modelId)}${query.size ? `?${query}` : ""}`);
+  const [context, catalogue] = await Promise.all([loadModelContext(api, workspaceId, modelId), orNoAccess(getCatalogue(api, workspaceId, modelId))]);
+  if (!catalogue) return <PageShell><NoAccess /></PageShell>;
+  const activity = await within(getModelActivity(api, userKey, workspaceId, modelId), 1_500);
+  const blocked = runBlockedReason(context?.model);
+
+  return (
+    <PageShell title={context?.model.name ?? "Exports"} subtitle={blocked ?? `${catalogue.exports.length.toLocaleString("en-US")} exports in ${context?.workspace.name ?? "this workspace"}. Open one to run it, watch it and download the result.`}>
+      <SwrProvider fallback={{ [apiPaths.exports(workspaceId, modelId)]: catalogue, ...(activity ? { [apiPaths.activity(workspaceId, modelId)]: activity } : {}) }}>
+        <Suspense fallback={<TableSkeleton rows={12} label="Loading exports" />}>
+          <CatalogueTable workspaceId={workspaceId} modelId={modelId} />
+        </Suspense>
+      </SwrProvider>
+    </PageShell>
+  );
+}

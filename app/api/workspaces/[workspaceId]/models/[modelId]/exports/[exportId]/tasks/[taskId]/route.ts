@@ -1,0 +1,24 @@
+import type { NextRequest } from "next/server";
+import { bff } from "@/lib/bff/handler";
+import { jsonOk } from "@/lib/bff/http-errors";
+import { getTask } from "@/lib/bff/queries";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ workspaceId: string; modelId: string; exportId: string; taskId: string }> };
+
+const IDS = ["workspaceId", "modelId", "exportId", "taskId"] as const;
+
+// one task
+export async function GET(request: NextRequest, { params }: Params) {
+  return bff(request, { params: await params, ids: IDS }, async ({ api, ids }) =>
+    jsonOk(await getTask(api, ids.workspaceId, ids.modelId, ids.exportId, ids.taskId)),
+  );
+}
+
+// cancel it
+export async function DELETE(request: NextRequest, { params }: Params) {
+  return bff(request, { params: await params, ids: IDS, csrf: true }, async ({ api, ids }) =>
+    jsonOk({ task: await api.cancelExportTask(ids.workspaceId, ids.modelId, ids.exportId, ids.taskId) }),
+  );
+}

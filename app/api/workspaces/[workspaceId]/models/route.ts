@@ -1,0 +1,14 @@
+import type { NextRequest } from "next/server";
+import { bff } from "@/lib/bff/handler";
+import { jsonOk } from "@/lib/bff/http-errors";
+import { getModels } from "@/lib/bff/queries";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ workspaceId: string }> };
+
+export async function GET(request: NextRequest, { params }: Params) {
+  return bff(request, { params: await params, ids: ["workspaceId"] }, async ({ api, ids }) =>
+    jsonOk(await getModels(api, ids.workspaceId)),
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { ActivityTask } from "@/lib/shared/types";
+import type { ActivityResponse } from "@/lib/shared/responses";
+import { apiPaths } from "@/lib/shared/api-paths";
+import { sortTasks } from "@/lib/shared/task-list";
+import { KIND_LABEL, taskKind, type TaskKind } from "@/lib/shared/task-state";
+import { NotifyToggle } from "../tasks/notify-toggle";
+import { RefreshStatus } from "../tasks/refresh-status";
+import { TaskTable } from "../tasks/task-table";
+import { useLiveTasks } from "../tasks/use-live-tasks";
+import { useTaskActions } from "../tasks/use-task-actions";
+import { ModelBusyBanner } from "./model-busy-banner";
+
+const selectTasks = (d: ActivityResponse | undefined) => d?.tasks;
+const KINDS: TaskKind[] = ["queued", "running", "cancelling", "cancelled", "succeeded", "failed"];
+const control = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900";
+
+/** Recent tasks across every export of the model, filterable by state and export. */
+export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; modelId: string }) {
+  const [notify, setNotify] = useState(false);
+  const [kind, setKind] = useState<"" | TaskKind>("");
+  const [exportId, setExportId] = useState("");
+  const describe = useCallback((t: ActivityTask) => t.exportName, []);
+  const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, { notifyInBackground: notify, describe });
+  const { cancel } = useTaskActions(workspaceId, modelId);
+
+  const all = sortTasks(live.tasks ?? []);
+  const exportsSeen = [...new Map(all.map((t) => [t.exportId, t.exportName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const shown = all.filter((t) => (!kind || taskKind(t) === kind) && (!exportId || t.exportId === exportId));
+
+  return (
+    <div className="space-y-4">
+      <ModelBusyBanner workspaceId={workspaceId} modelId={modelId} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="flex flex-wrap items-end gap-3">
+          <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
+            State
+            <select value={kind} onChange={(e) => setKind(e.target.value as "" | TaskKind)} className={`${control} mt-1 block`}>
+              <option value="">All states</option>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>{KIND_LABEL[k]}</option>
+              ))}
+            </select>
+          </label>
+          <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
+            Export
+            <select value={exportId} onChange={(e) => setExportId(e.target.value)} className={`${control} mt-1 block max-w-[16rem]`}>
+              <option value="">All exports</option>
+              {exportsSeen.map(([id, name]) => (
+                <option key={id} value={id}>{name}</option>
+              ))}
+            </select>
+          </label>
+          <p className="pb-2 text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+            {shown.length} of {all.length} tasks
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <NotifyToggle on={notify} onChange={setNotify} />
+          <RefreshStatus updatedAt={live.updatedAt} validating={live.isValidating} onRefresh={live.refresh} tasks={live.tasks} error={live.error} />
+        </div>
+      </div>
+      <TaskTable
+        caption="Recent tasks across all exports of this model, newest first"
+        tasks={shown}
+        workspaceId={workspaceId}
+        modelId={modelId}
+        exportIdOf={(t) => t.exportId}
+        exportNameOf={(t) => t.exportName}
+        finishedAt={live.finishedAt}
+        onCancel={(t) => void cancel(t, t.exportId)}
+        empty={all.length === 0 ? "No recent tasks in this model. Runs by anyone on the team appear here." : "No tasks match these filters."}
+      />
+    </div>
+  );
+}

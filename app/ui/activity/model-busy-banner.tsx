@@ -1,0 +1,44 @@
+"use client";
+
+import useSWR from "swr";
+import type { ModelStatus } from "@/lib/shared/types";
+import type { ActivityResponse } from "@/lib/shared/responses";
+import { apiPaths } from "@/lib/shared/api-paths";
+import { formatPercent } from "@/lib/shared/format";
+import { AlertIcon } from "../icons";
+import { RelativeTime } from "../relative-time";
+
+export function isModelBusy(status: ModelStatus | null | undefined): status is ModelStatus {
+  if (!status) return false;
+  return Boolean(status.taskId) || (typeof status.progress === "number" && status.progress >= 0);
+}
+
+/**
+ * "Model busy": Anaplan runs one export at a time per model, so a new run waits in NOT_STARTED while this one
+ * holds the lock. Reads the model status from the activity endpoint; `pollMs` only where no activity table polls it.
+ */
+export function ModelBusyBanner({ workspaceId, modelId, pollMs = 0 }: { workspaceId: string; modelId: string; pollMs?: number }) {
+  const { data } = useSWR<ActivityResponse>(apiPaths.activity(workspaceId, modelId), { refreshInterval: pollMs });
+  const status = data?.modelStatus;
+  if (!isModelBusy(status)) return null;
+  const who = status.tooltip?.trim();
+  return (
+    <div role="status" className="flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+      <AlertIcon className="mt-0.5 size-4 shrink-0" />
+      <div className="min-w-0">
+        <p className="font-semibold">Model busy: {who ? who.replace(/\.$/, "") : `an ${status.exportTaskType?.toLowerCase() || "export"} is running`}.</p>
+        <p className="mt-0.5 text-amber-900 dark:text-amber-200">
+          Anaplan runs one import or export at a time in a model; an export you start now waits as “Not started” until this finishes.
+          {typeof status.progress === "number" && status.progress >= 0 ? ` ${formatPercent(status.progress, "en-US")} done` : ""}
+          {status.currentStep ? ` · ${status.currentStep}` : ""}
+          {status.creationTime ? (
+            <>
+              {" · "}
+              <RelativeTime ms={status.creationTime} prefix="started" />
+            </>
+          ) : null}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useId, useState } from "react";
+import type { ApiErrorBody } from "@/lib/shared/types";
+import { apiPaths } from "@/lib/shared/api-paths";
+import { mutationHeaders } from "@/lib/shared/api-client";
+import { SpinnerIcon } from "../icons";
+
+function messageFor(status: number, body: Partial<ApiErrorBody> | null): string {
+  if (status === 401) return body?.error?.message ?? "Anaplan did not accept that email and password. Check them and try again.";
+  if (status === 502 || status === 503 || status === 504) {
+    return body?.error?.message ?? "Anaplan cannot be reached right now, so your details could not be checked. Try again in a moment.";
+  }
+  return body?.error?.message ?? "Sign-in did not work. Try again in a moment.";
+}
+
+/** Email and password sign-in through the BFF (the password goes to Anaplan once and is never stored). */
+export function LoginForm({ returnTo }: { returnTo: string }) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(apiPaths.session(), {
+        method: "POST",
+        headers: mutationHeaders(),
+        body: JSON.stringify({ email: String(form.get("email") ?? "").trim(), password: String(form.get("password") ?? "") }),
+      });
+      if (res.ok) {
+        window.location.assign(returnTo);
+        return;
+      }
+      const body = (await res.json().catch(() => null)) as Partial<ApiErrorBody> | null;
+      setError(messageFor(res.status, body));
+    } catch {
+      setError("Export Desk cannot be reached. Check your connection and try again.");
+    }
+    setBusy(false);
+  }
+
+  const input = "mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus-visible:border-sky-600 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-950";
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate={false}>
+      {error ? (
+        <p role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200">
+          {error}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor={`${id}-email`} className="block text-sm font-medium">Email</label>
+        <input id={`${id}-email`} name="email" type="email" autoComplete="username" required className={input} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-password`} className="block text-sm font-medium">Password</label>
+        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required className={input} />
+      </div>
+      <button
+        type="submit"
+        disabled={busy}
+        className="inline-flex h-10 w-full items-center justify-center gap-2 rounded-md bg-sky-700 px-4 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-70 dark:bg-sky-600 dark:hover:bg-sky-500"
+      >
+        {busy ? <SpinnerIcon className="size-4 motion-safe:animate-spin" /> : null}
+        {busy ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import type { Task } from "@/lib/shared/types";
+import type { TasksResponse } from "@/lib/shared/responses";
+import { apiPaths } from "@/lib/shared/api-paths";
+import { sortTasks } from "@/lib/shared/task-list";
+import { NotifyToggle } from "./notify-toggle";
+import { RefreshStatus } from "./refresh-status";
+import { TaskTable } from "./task-table";
+import { useLiveTasks } from "./use-live-tasks";
+import { useTaskActions } from "./use-task-actions";
+
+const selectTasks = (d: TasksResponse | undefined) => d?.tasks;
+
+/** The live task table of one export. */
+export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }: { workspaceId: string; modelId: string; exportId: string; exportName: string }) {
+  const [notify, setNotify] = useState(false);
+  const describe = useCallback(() => exportName, [exportName]);
+  const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, { notifyInBackground: notify, describe });
+  const { cancel } = useTaskActions(workspaceId, modelId);
+  const tasks = sortTasks(live.tasks ?? []);
+
+  return (
+    <section aria-labelledby="tasks-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="tasks-heading" className="text-base font-semibold">Tasks</h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <NotifyToggle on={notify} onChange={setNotify} />
+          <RefreshStatus updatedAt={live.updatedAt} validating={live.isValidating} onRefresh={live.refresh} tasks={live.tasks} error={live.error} />
+        </div>
+      </div>
+      <TaskTable
+        caption={`Tasks of ${exportName}, newest first`}
+        tasks={tasks}
+        workspaceId={workspaceId}
+        modelId={modelId}
+        exportIdOf={() => exportId}
+        finishedAt={live.finishedAt}
+        onCancel={(t) => void cancel(t, exportId)}
+        empty="No tasks yet. Run the export to create one — tasks from everyone on the team appear here."
+      />
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { Task } from "@/lib/shared/types";
+import { pagePaths } from "@/lib/shared/api-paths";
+import { canCancel, failureMessages, isActiveTask, taskKind } from "@/lib/shared/task-state";
+import { ProgressBar } from "../progress-bar";
+import { RelativeTime } from "../relative-time";
+import { StateBadge } from "../state-badge";
+import { TaskDuration } from "../task-duration";
+import { PENDING_PREFIX } from "./use-task-actions";
+
+interface Props<T extends Task> {
+  caption: string;
+  tasks: readonly T[];
+  workspaceId: string;
+  modelId: string;
+  exportIdOf: (task: T) => string;
+  /** Show an Export column (model activity). */
+  exportNameOf?: (task: T) => string;
+  finishedAt: Record<string, number>;
+  onCancel: (task: T) => void;
+  empty: React.ReactNode;
+}
+
+const th = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
+const td = "px-3 py-3 align-middle";
+
+/**
+ * A live task table. While the pointer is over it or focus is inside it, the rows on screen keep their order and
+ * new tasks wait behind a "show" button, so nothing jumps under the reader; rows still update in place.
+ */
+export function TaskTable<T extends Task>(props: Props<T>) {
+  const { tasks, exportNameOf, empty } = props;
+  const [frozen, setFrozen] = useState<string[] | null>(null);
+  const [initial] = useState(() => new Set(tasks.map((t) => t.taskId)));
+
+  const byId = new Map(tasks.map((t) => [t.taskId, t]));
+  const rows = frozen ? frozen.flatMap((id) => byId.get(id) ?? []) : tasks;
+  const waiting = frozen ? tasks.filter((t) => !frozen.includes(t.taskId)) : [];
+
+  const hold = () => setFrozen((f) => f ?? tasks.map((t) => t.taskId));
+  const release = () => setFrozen(null);
+
+  if (tasks.length === 0) {
+    return <div className="rounded-xl border border-dashed border-slate-300 px-6 py-10 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">{empty}</div>;
+  }
+
+  return (
+    <div
+      onPointerEnter={hold}
+      onPointerLeave={(e) => {
+        if (!e.currentTarget.contains(document.activeElement)) release();
+      }}
+      onFocus={hold}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null) && !e.currentTarget.matches(":hover")) release();
+      }}
+    >
+      {waiting.length > 0 ? (
+        <button
+          type="button"
+          onClick={() => setFrozen(tasks.map((t) => t.taskId))}
+          className="mb-2 w-full rounded-md border border-sky-300 bg-sky-50 px-3 py-1.5 text-sm font-medium text-sky-800 hover:bg-sky-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-200"
+        >
+          Show {waiting.length} new {waiting.length === 1 ? "task" : "tasks"}
+        </button>
+      ) : null}
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <table className="w-full min-w-[720px] border-collapse text-sm">
+          <caption className="sr-only">{props.caption}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+            <tr>
+              {exportNameOf ? <th scope="col" className={th}>Export</th> : null}
+              <th scope="col" className={th}>State</th>
+              <th scope="col" className={th}>Started</th>
+              <th scope="col" className={th}>Duration</th>
+              <th scope="col" className={`${th} w-[30%]`}>Progress</th>
+              <th scope="col" className={th}>Task</th>
+              <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {rows.map((task) => (
+              <TaskRow key={task.taskId} {...props} task={task} isNew={!initial.has(task.taskId)} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function TaskRow<T extends Task>({ task, isNew, workspaceId, modelId, exportIdOf, exportNameOf, finishedAt, onCancel }: Props<T> & { task: T; isNew: boolean }) {
+  const pending = task.taskId.startsWith(PENDING_PREFIX);
+  const exportId = exportIdOf(task);
+  const kind = taskKind(task);
+  const failures = kind === "failed" ? failureMessages(task) : [];
+  const detail = pagePaths.task(workspaceId, modelId, exportId, task.taskId);
+  return (
+    <tr className={`${isNew ? "animate-row-in" : ""} ${kind === "failed" ? "bg-rose-50/40 dark:bg-rose-950/20" : ""}`} data-task-id={task.taskId}>
+      {exportNameOf ? (
+        <td className={`${td} max-w-[18rem]`}>
+          <Link href={pagePaths.export(workspaceId, modelId, exportId)} className="block truncate font-medium text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white">
+            {exportNameOf(task)}
+          </Link>
+        </td>
+      ) : null}
+      <td className={td}>
+        <StateBadge task={task} />
+      </td>
+      <td className={`${td} whitespace-nowrap text-slate-700 dark:text-slate-300`}>
+        <RelativeTime ms={task.creationTime} />
+      </td>
+      <td className={`${td} whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-300`}>
+        <TaskDuration task={task} finishedAt={finishedAt[task.taskId]} />
+      </td>
+      <td className={td}>
+        {isActiveTask(task) ? (
+          <ProgressBar value={task.progress} label={`Progress of task ${task.taskId.slice(0, 8)}`} step={pending ? "Starting…" : task.currentStep} />
+        ) : failures.length > 0 ? (
+          <p className="line-clamp-2 text-rose-800 dark:text-rose-300">{failures[0]}</p>
+        ) : (
+          <span className="text-slate-600 dark:text-slate-400">{task.cancelledBy ? `Cancelled by ${task.cancelledBy}` : (task.currentStep ?? "—")}</span>
+        )}
+      </td>
+      <td className={`${td} whitespace-nowrap font-mono text-xs`}>
+        {pending ? (
+          <span className="text-slate-500 dark:text-slate-400">starting…</span>
+        ) : (
+          <Link href={detail} className="rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300" aria-label={`Task ${task.taskId} details`}>
+            {task.taskId.slice(0, 8)}…
+          </Link>
+        )}
+      </td>
+      <td className={`${td} text-right`}>
+        {canCancel(task) && !pending ? (
+          <button
+            type="button"
+            onClick={() => onCancel(task)}
+            className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:border-rose-400 hover:bg-rose-50 hover:text-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-rose-950 dark:hover:text-rose-200"
+          >
+            Cancel<span className="sr-only"> task {task.taskId.slice(0, 8)}</span>
+          </button>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
