@@ -16,7 +16,7 @@ export function ErrorView({ reset, digest }: { reset: () => void; digest?: strin
             <button
               type="button"
               onClick={reset}
-              className="inline-flex items-center rounded-md bg-sky-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:bg-sky-600"
+              className="inline-flex items-center rounded-md bg-sky-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:bg-sky-700"
             >
               Try again
             </button>

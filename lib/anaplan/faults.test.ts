@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAnaplanApi, type AnaplanApiOptions } from "./api";
 import { AnaplanError } from "./errors";
-import { SEED, startSim, TOKEN_SENTINEL, type SimHandle } from "./testing/sim";
+import { eventually, SEED, startSim, TOKEN_SENTINEL, type SimHandle } from "./testing/sim";
 
 /** The client under the simulator's fault injection (security plan §3). */
 
@@ -81,7 +81,7 @@ describe("GET retries", () => {
     await h.fault({ method: "GET", path: EXPORTS_PATH, status: 429, retryAfter: "30", times: 5 });
     const t0 = Date.now();
     const e = await caught(client().exports(W, M));
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(2000);
     expect(e.kind).toBe("rate_limited");
     expect(e.status).toBe(429);
     expect(e.retryAfterMs).toBe(30_000);
@@ -107,7 +107,7 @@ describe("GET retries", () => {
     await h.fault({ method: "GET", path: EXPORTS_PATH, status: 503, times: 1000 });
     const t0 = Date.now();
     const e = await caught(client({ retry: { budgetMs: 1000, maxAttempts: 100, baseDelayMs: 100, maxDelayMs: 300 } }).exports(W, M));
-    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(Date.now() - t0).toBeLessThan(3000);
     expect(e.kind).toBe("upstream_error");
     expect(e.status).toBe(503);
     expect((await exportGets()).length).toBeGreaterThan(1);
@@ -141,7 +141,7 @@ describe("GET retries", () => {
     const t0 = Date.now();
     const e = await caught(client({ timeoutMs: 200, retry: { budgetMs: 500, baseDelayMs: 10 } }).exports(W, M));
     expect(e.kind).toBe("timeout");
-    expect(Date.now() - t0).toBeLessThan(1500);
+    expect(Date.now() - t0).toBeLessThan(2500);
   });
 
   it("one slow answer within the timeout is fine", async () => {
@@ -191,13 +191,14 @@ describe("starting a task is never repeated once it may have reached Anaplan", (
   });
 
   it("a timeout → status_unknown, exactly one POST", async () => {
-    await h.fault({ method: "POST", path: TASKS_PATH, mode: "delay", delayMs: 1500, times: 5 });
+    await h.fault({ method: "POST", path: TASKS_PATH, mode: "delay", delayMs: 3000, times: 5 });
     const t0 = Date.now();
     const e = await caught(client({ timeoutMs: 300 }).startExportTask(W, M, E));
     expect(e.kind).toBe("status_unknown");
-    expect(Date.now() - t0).toBeLessThan(1200);
+    expect(Date.now() - t0).toBeLessThan(2500);
     // the delayed request is logged when the simulator finishes or sees the close
-    await new Promise((r) => setTimeout(r, 1600));
+    await eventually(taskPosts, (posts) => posts.length > 0, 5000);
+    await new Promise((r) => setTimeout(r, 300));
     expect(await taskPosts()).toHaveLength(1);
   });
 
@@ -250,7 +251,7 @@ describe("abort", () => {
     setTimeout(() => controller.abort(), 100);
     const e = await caught(client({ signal: controller.signal }).exports(W, M));
     expect(e.kind).toBe("aborted");
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   it("aborting during a retry wait stops at once", async () => {
@@ -260,7 +261,7 @@ describe("abort", () => {
     const t0 = Date.now();
     const e = await caught(client({ signal: controller.signal }).exports(W, M));
     expect(e.kind).toBe("aborted");
-    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(Date.now() - t0).toBeLessThan(2500);
     expect(await exportGets()).toHaveLength(1);
   });
 

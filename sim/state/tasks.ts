@@ -15,6 +15,7 @@ export interface TaskRecord {
   createdAt: number;
   durationMs: number;
   behaviour: Behaviour;
+  /** Set when a cancel is requested (from the config at that moment). */
   cancelLatencyMs: number;
   cancelRequestedAt?: number;
   cancelledByUserId?: string;
@@ -116,11 +117,12 @@ export class TaskStore {
   }
 
   /** Records a cancel request; returns the view after it. Finished tasks are returned unchanged. */
-  cancel(record: TaskRecord, userId: string, now: number): TaskView {
+  cancel(record: TaskRecord, userId: string, now: number, latencyMs: number): TaskView {
     const before = this.view(record, now);
     if (before.state === "NOT_STARTED" || before.state === "IN_PROGRESS") {
       record.cancelRequestedAt = now;
       record.cancelledByUserId = userId;
+      record.cancelLatencyMs = latencyMs;
     }
     return this.view(record, now);
   }

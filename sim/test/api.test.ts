@@ -187,6 +187,14 @@ describe("paging", () => {
     expect(second.exports[0].id).not.toBe(first.json.exports[0].id);
   });
 
+  it("can drop the last-page next link (nextOnLastPage: false)", async () => {
+    await t.ctl.configure({ nextOnLastPage: false });
+    const last = await ada.get(`${big}?offset=4998&limit=10`);
+    expect(last.json.meta.paging.next).toBeUndefined();
+    expect((await ada.get(`${big}?limit=10`)).json.meta.paging.next).toContain("offset=10");
+    await t.ctl.configure({ nextOnLastPage: true });
+  });
+
   it("applies a configured lower page cap (truncation)", async () => {
     await t.ctl.configure({ pageSizeCap: 250 });
     const r = await ada.get(`${big}?limit=1000`);

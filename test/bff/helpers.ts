@@ -182,3 +182,14 @@ export async function expectNoSentinel(res: Response): Promise<void> {
 
 export const W = SEED.workspaces.finance;
 export const M = SEED.models.fpa;
+
+/** A local port with nothing listening (connection refused). */
+export async function closedPortUrl(): Promise<string> {
+  const { createServer } = await import("node:net");
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}

@@ -194,7 +194,7 @@ describe("download", () => {
 });
 
 describe("model activity", () => {
-  const activity = (modelId = M, who = cookie) =>
+  const activity = (modelId: string = M, who = cookie) =>
     activityRoute.GET(req(`/api/workspaces/${W}/models/${modelId}/tasks`, { cookie: who }), ctx({ workspaceId: W, modelId }));
 
   it("gathers recent tasks across exports, with names and the model status", async () => {

@@ -6,6 +6,7 @@ import { sessionKeys } from "@/lib/session/keys";
 import { resetRevocationsForTests } from "@/lib/session/revocation";
 import type { SessionData } from "@/lib/session/data";
 import {
+  closedPortUrl,
   COOKIE,
   ORIGIN,
   SECRET_A,
@@ -117,7 +118,7 @@ describe("basic sign-in", () => {
   });
 
   it("answers an unreachable Anaplan with 503 and a timeout with 504", async () => {
-    setEnv({ ANAPLAN_AUTH_URL: "http://127.0.0.1:9" });
+    setEnv({ ANAPLAN_AUTH_URL: await closedPortUrl() });
     const body = JSON.stringify({ email: SEED.users.ada.email, password: SEED.password });
     const down = await sessionRoute.POST(req("/api/session", { method: "POST", csrf: true, body }));
     expect(down.status).toBe(503);

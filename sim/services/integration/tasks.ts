@@ -157,6 +157,6 @@ export const getTask: Handler = (ctx, user, params) => {
 export const cancelTask: Handler = (ctx, user, params) => {
   const record = findTask(ctx, user, params);
   if (!record) return;
-  const view = ctx.state.tasks.cancel(record, user.id, ctx.state.clock.now());
+  const view = ctx.state.tasks.cancel(record, user.id, ctx.state.clock.now(), ctx.state.config.cancelLatencyMs);
   sendJson(ctx, 200, { meta: { schema: taskSchema(record.modelId) }, status: ok, task: taskBody(view) });
 };

@@ -1,0 +1,101 @@
+import { sealData } from "iron-session";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { config, proxy } from "@/proxy";
+import { sessionKeys } from "@/lib/session/keys";
+import { COOKIE, ORIGIN, SECRET_A, resetAll, setCookieValue, signIn, startStack, unsealCookie, type Stack } from "./helpers";
+
+/** The cookie jar `cookies()` would return for the page being rendered. */
+const jar = new Map<string, string>();
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) as string } : undefined),
+    has: (name: string) => jar.has(name),
+  }),
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error("NEXT_REDIRECT"), { url });
+  },
+}));
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack.sim.close();
+});
+beforeEach(async () => {
+  jar.clear();
+  await resetAll(stack.control, { tokenLifetimeSeconds: 20 });
+});
+
+async function nearExpiry(cookie: string): Promise<string> {
+  const data = await unsealCookie(cookie);
+  const now = Date.now();
+  return sealData({ ...data, tokenExpiresAt: now + 2_000, tokenIssuedAt: now - 18_000 }, { password: sessionKeys([SECRET_A]).seal, ttl: 12 * 3600 });
+}
+
+const page = (cookie?: string) =>
+  new NextRequest(`${ORIGIN}/w/x/m/y`, { headers: cookie === undefined ? {} : { cookie: `${COOKIE}=${cookie}` } });
+
+describe("proxy.ts (page navigations)", () => {
+  it("runs for pages only, never for the API or static assets", () => {
+    const matches = (path: string) => unstable_doesMiddlewareMatch({ config, url: `${ORIGIN}${path}` });
+    expect(matches("/")).toBe(true);
+    expect(matches("/w/8a81948849b9c4e2014a30802f5a02e4/m/75A40874E6B64FA3AE0743278996850F")).toBe(true);
+    expect(matches("/login")).toBe(true);
+    expect(matches("/api/workspaces")).toBe(false);
+    expect(matches("/_next/static/chunks/app.js")).toBe(false);
+    expect(matches("/favicon.ico")).toBe(false);
+    expect(matches("/logo.png")).toBe(false);
+  });
+
+  it("refreshes a token near expiry once, sets the re-sealed cookie, and passes it to the render", async () => {
+    const cookie = await nearExpiry(await signIn());
+    await stack.control.clearRequests();
+    const res = await proxy(page(cookie));
+    const renewed = setCookieValue(res) as string;
+    expect(renewed).toBeTruthy();
+    expect((await unsealCookie(renewed)).tokenExpiresAt).toBeGreaterThan(Date.now() + 10_000);
+    expect(res.headers.get("x-middleware-request-cookie") ?? res.headers.get("x-middleware-override-headers")).toBeTruthy();
+    expect((await stack.control.requests()).filter((r) => r.path.startsWith("/token/refresh"))).toHaveLength(1);
+    for (const [, value] of res.headers) expect(value).not.toContain("TKN_SENTINEL_");
+  });
+
+  it("leaves fresh sessions, missing and broken cookies alone", async () => {
+    const cookie = await signIn();
+    await stack.control.clearRequests();
+    for (const c of [cookie, undefined, "garbage"]) {
+      const res = await proxy(page(c));
+      expect(setCookieValue(res)).toBeUndefined();
+    }
+    expect(await stack.control.requests()).toHaveLength(0);
+  });
+});
+
+describe("lib/dal.ts", () => {
+  it("getPageSession gives the user and a bound api; requirePageSession redirects to sign-in", async () => {
+    const { getPageSession, requirePageSession } = await import("@/lib/dal");
+    expect(await getPageSession()).toBeNull();
+    await expect(requirePageSession("/w/abc?tab=1")).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc%3Ftab%3D1" });
+  });
+
+  it("with a valid cookie returns the session info, never the token", async () => {
+    const { getPageSession } = await import("@/lib/dal");
+    jar.set(COOKIE, await signIn());
+    const session = await getPageSession();
+    expect(session?.info.user.email).toBe("ada.lovelace@example.com");
+    expect(JSON.stringify(session?.info)).not.toContain("TKN_SENTINEL_");
+    expect((await session?.api.workspaces())?.length).toBeGreaterThan(0);
+  });
+
+  it("an ended session redirects with reason=expired; an off-site returnTo becomes /", async () => {
+    const { requirePageSession } = await import("@/lib/dal");
+    const data = await unsealCookie(await signIn());
+    jar.set(COOKIE, await sealData({ ...data, lastSeenAt: Date.now() - 3 * 3600_000 }, { password: sessionKeys([SECRET_A]).seal, ttl: 3600 }));
+    await expect(requirePageSession("//evil.com")).rejects.toMatchObject({ url: "/login?returnTo=%2F&reason=expired" });
+  });
+});
