@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { AnaplanError, errorForStatus, type Service } from "./errors";
 import { decideRetry, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry";
 import { describeIssues } from "./schemas";
+import { countUpstreamCall } from "../server/request-context";
 
 /**
  * The single place that talks HTTP to Anaplan: per-attempt timeout, caller abort, bounded retries, status →
@@ -162,6 +163,7 @@ export async function send<T>(req: HttpRequest, consume: (res: Response, signal:
     let failure: Failure | undefined;
     try {
       let res: Response | undefined;
+      countUpstreamCall();
       try {
         res = await fetch(req.url, {
           method: req.method,

@@ -196,11 +196,11 @@ describe("the huge export", () => {
   });
 
   it("streams one big chunk with backpressure and bounded memory", async () => {
-    await t.ctl.configure({ chunkSizeBytes: 48 * 1024 * 1024 });
+    await t.ctl.configure({ chunkSizeBytes: 32 * 1024 * 1024 });
     await run(ada, E.huge);
     const res = await fetch(`${t.url}/2/0${FPA}/files/${E.huge}/chunks/20`, { headers: { Authorization: `AnaplanAuthToken ${adaToken}` } });
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-length")).toBe(String(48 * 1024 * 1024));
+    expect(res.headers.get("content-length")).toBe(String(32 * 1024 * 1024));
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
     const base = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     let peak = 0;
@@ -216,7 +216,7 @@ describe("the huge export", () => {
         peak = Math.max(peak, m.heapUsed + m.arrayBuffers - base);
       }
     }
-    expect(received).toBe(48 * 1024 * 1024);
+    expect(received).toBe(32 * 1024 * 1024);
     expect(peak).toBeLessThan(160 * 1024 * 1024);
   });
 
