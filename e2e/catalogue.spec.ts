@@ -1,7 +1,6 @@
 import { expect, test } from "./support/fixtures";
 import { SEED } from "../sim/seed/ids";
 
-const fpa = `/w/${SEED.workspaces.finance}/m/${SEED.models.fpa}`;
 const big = `/w/${SEED.workspaces.finance}/m/${SEED.models.bigCatalogue}`;
 
 test.describe("picker and catalogue", () => {

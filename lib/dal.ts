@@ -3,7 +3,17 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { createAnaplanApi, type AnaplanApi } from "@/lib/anaplan/api";
-import { readSession, safeReturnTo, sessionCookieName, toSessionInfo, userKeyOf, type SessionState } from "@/lib/session";
+import { isAnaplanError } from "@/lib/anaplan/errors";
+import {
+  readSession,
+  revokeSession,
+  safeReturnTo,
+  sessionCookieName,
+  sessionEndsAt,
+  toSessionInfo,
+  userKeyOf,
+  type SessionState,
+} from "@/lib/session";
 import type { SessionInfo } from "@/lib/shared/types";
 
 /**
@@ -39,9 +49,35 @@ export const getPageSession = cache(async (): Promise<PageSession | null> => {
  */
 export async function requirePageSession(returnTo: string): Promise<PageSession> {
   const session = await getPageSession();
-  if (session) return session;
-  const { hadCookie } = await readPageSessionState();
-  redirect(loginUrl(returnTo, hadCookie));
+  const { state, hadCookie } = await readPageSessionState();
+  if (!session || state.status !== "active") redirect(loginUrl(returnTo, hadCookie));
+  const { sid } = state.data;
+  const endsAt = sessionEndsAt(state.data);
+  return { ...session, api: signInAgainOnUnauthorized(session.api, () => {
+    revokeSession(sid, endsAt);
+    redirect(loginUrl(returnTo, true));
+  }) };
+}
+
+/**
+ * A page cannot refresh-and-save the token, so when Anaplan answers 401 (token revoked, or expired and not
+ * refreshed by proxy.ts) the session is over: mark it so and send the user to sign in, then back here.
+ */
+function signInAgainOnUnauthorized(api: AnaplanApi, onUnauthorized: () => never): AnaplanApi {
+  return new Proxy(api, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (error) {
+          if (isAnaplanError(error) && error.kind === "unauthorized") onUnauthorized();
+          throw error;
+        }
+      };
+    },
+  });
 }
 
 export function loginUrl(returnTo: string, expired: boolean): string {

@@ -19,7 +19,11 @@ export function ProgressBar({ value, label, step }: { value: number | undefined;
         aria-valuetext={known ? `${Math.round(fraction * 100)}%${step ? `, ${step}` : ""}` : step || "Unknown"}
         className="mt-1 h-1.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
-        <div className="h-full rounded-full bg-sky-600 transition-[width] duration-500 dark:bg-sky-400" style={{ width: `${fraction * 100}%` }} />
+        {known ? (
+          <div className="h-full rounded-full bg-sky-600 transition-[width] duration-500 dark:bg-sky-400" style={{ width: `${fraction * 100}%` }} />
+        ) : (
+          <div className="h-full w-1/3 rounded-full bg-sky-600/50 motion-safe:animate-pulse dark:bg-sky-400/50" />
+        )}
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import "server-only";
 import type { AnaplanApi } from "@/lib/anaplan/api";
 import { isAnaplanError } from "@/lib/anaplan/errors";
 import type { ActivityTask, ModelStatus, Task } from "@/lib/shared/types";
+import { processState } from "@/lib/session/process-state";
 import { mapLimit } from "./concurrency";
 
 /**
@@ -57,7 +58,7 @@ interface Entry {
   inflight: Promise<ModelActivity> | null;
 }
 
-const entries = new Map<string, Entry>();
+const entries = processState("model-activity", () => new Map<string, Entry>());
 
 function entryFor(key: string): Entry {
   let entry = entries.get(key);

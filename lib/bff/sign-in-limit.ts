@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { processState } from "@/lib/session/process-state";
 
 /**
  * A small in-process brake on password guessing per email: after MAX_FAILURES failed sign-ins within WINDOW_MS,
@@ -9,7 +10,7 @@ import { createHash } from "node:crypto";
 const MAX_FAILURES = 10;
 const WINDOW_MS = 15 * 60_000;
 const MAX_KEYS = 10_000;
-const failures = new Map<string, number[]>();
+const failures = processState("sign-in-failures", () => new Map<string, number[]>());
 
 const keyOf = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("base64url");
 

@@ -5,6 +5,7 @@ import { refreshAuthToken } from "@/lib/anaplan/auth";
 import { refreshOAuthToken } from "@/lib/anaplan/oauth";
 import type { SessionData } from "./data";
 import { DEFAULT_TOKEN_LIFETIME_MS } from "./lifetime";
+import { processState } from "./process-state";
 
 /** The refresh was refused: the token (or refresh token) is no longer valid, so the session is over. */
 export class SessionEndedError extends Error {
@@ -35,8 +36,8 @@ interface Refreshed {
  * new token instead of refreshing again — essential with rotating OAuth refresh tokens, which are single-use.
  * Keys are hashes; tokens are never used as map keys or logged.
  */
-const inflight = new Map<string, Promise<Refreshed>>();
-const recent = new Map<string, { value: Refreshed; until: number }>();
+const inflight = processState("refresh-inflight", () => new Map<string, Promise<Refreshed>>());
+const recent = processState("refresh-recent", () => new Map<string, { value: Refreshed; until: number }>());
 const RECENT_MS = 5 * 60 * 1000;
 const MAX_RECENT = 10_000;
 const REFRESH_TIMEOUT_MS = 10_000;
@@ -59,15 +60,10 @@ export async function refreshSessionToken(data: SessionData, options: { force?: 
   }
   let pending = inflight.get(key);
   if (!pending) {
-    pending = doRefresh(data).then(
-      (value) => {
-        remember(key, value);
-        return value;
-      },
-      (error: unknown) => {
-        throw error;
-      },
-    );
+    pending = doRefresh(data).then((value) => {
+      remember(key, value);
+      return value;
+    });
     pending.finally(() => inflight.delete(key)).catch(() => undefined);
     inflight.set(key, pending);
   }

@@ -1,10 +1,11 @@
 import "server-only";
+import { processState } from "./process-state";
 
 /**
  * In-process list of signed-out session ids, so a copy of a signed-out cookie stops working at once on this
  * instance. Upstream revocation (/token/logout) covers the other instances: their next call gets a 401.
  */
-const revoked = new Map<string, number>();
+const revoked = processState("revoked-sessions", () => new Map<string, number>());
 const MAX_ENTRIES = 50_000;
 
 export function revokeSession(sid: string, until: number): void {

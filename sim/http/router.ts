@@ -29,9 +29,13 @@ export class Router<H> {
       const handler = route.methods[method.toUpperCase()];
       if (!handler) return { methodNotAllowed: true };
       const params: Params = {};
-      route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] ?? "");
-      });
+      try {
+        route.names.forEach((name, i) => {
+          params[name] = decodeURIComponent(m[i + 1] ?? "");
+        });
+      } catch {
+        return undefined; // malformed percent-encoding: no such resource
+      }
       return { handler, params };
     }
     return undefined;

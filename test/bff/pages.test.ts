@@ -99,3 +99,17 @@ describe("lib/dal.ts", () => {
     await expect(requirePageSession("//evil.com")).rejects.toMatchObject({ url: "/login?returnTo=%2F&reason=expired" });
   });
 });
+
+describe("lib/dal.ts when Anaplan has revoked the token", () => {
+  it("a 401 during rendering ends the session and redirects to sign-in with reason=expired", async () => {
+    const { requirePageSession } = await import("@/lib/dal");
+    const { resetRevocationsForTests } = await import("@/lib/session/revocation");
+    const cookie = await signIn();
+    jar.set(COOKIE, cookie);
+    const session = await requirePageSession("/w/abc");
+    await stack.control.injectFault({ method: "GET", path: "^/2/0/workspaces$", times: 1, status: 401 });
+    await expect(session.api.workspaces()).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc&reason=expired" });
+    await expect(requirePageSession("/w/abc")).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc&reason=expired" });
+    resetRevocationsForTests();
+  });
+});

@@ -23,7 +23,8 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
   const [kind, setKind] = useState<"" | TaskKind>("");
   const [exportId, setExportId] = useState("");
   const describe = useCallback((t: ActivityTask) => t.exportName, []);
-  const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, { notifyInBackground: notify, describe });
+  const taskKeyOf = useCallback((t: ActivityTask) => apiPaths.task(workspaceId, modelId, t.exportId, t.taskId), [workspaceId, modelId]);
+  const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, { notifyInBackground: notify, describe, taskKeyOf });
   const { cancel } = useTaskActions(workspaceId, modelId);
 
   const all = sortTasks(live.tasks ?? []);

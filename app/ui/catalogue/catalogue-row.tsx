@@ -9,6 +9,7 @@ import { RelativeTime } from "../relative-time";
 import { StateBadge } from "../state-badge";
 import { MetadataCells } from "./metadata-cells";
 import { useSeen } from "./use-visible";
+import { useFullTask } from "../tasks/use-full-task";
 
 interface Props {
   item: ExportDefinition;
@@ -21,6 +22,7 @@ interface Props {
 
 export function CatalogueRow({ item, workspaceId, modelId, latest, activityLoaded }: Props) {
   const [ref, seen] = useSeen<HTMLTableRowElement>();
+  const full = useFullTask(latest ?? { taskId: "", taskState: "" }, latest ? apiPaths.task(workspaceId, modelId, item.id, latest.taskId) : null, seen);
   return (
     <tr ref={ref} className="h-12 hover:bg-slate-50 dark:hover:bg-slate-800/40">
       <th scope="row" className="max-w-[22rem] px-3 py-2.5 text-left font-medium">
@@ -35,7 +37,7 @@ export function CatalogueRow({ item, workspaceId, modelId, latest, activityLoade
       <td className="px-3 py-2.5 whitespace-nowrap">
         {latest ? (
           <span className="flex flex-col items-start gap-0.5">
-            <StateBadge task={latest} />
+            <StateBadge task={full} />
             <span className="text-xs text-slate-600 dark:text-slate-400"><RelativeTime ms={latest.creationTime} /></span>
           </span>
         ) : !activityLoaded ? (

@@ -5,7 +5,6 @@ import type { TasksResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
 import { formatBytes } from "@/lib/shared/format";
 import { sortTasks } from "@/lib/shared/task-list";
-import { taskKind } from "@/lib/shared/task-state";
 import { DownloadIcon, InfoIcon, LockIcon } from "../icons";
 import { Skeleton } from "../states";
 import { probeFile, type PreviewFormat } from "./file-probe";
@@ -25,7 +24,8 @@ interface Props {
 export function DownloadPanel({ workspaceId, modelId, exportId, format }: Props) {
   const fileUrl = apiPaths.file(workspaceId, modelId, exportId);
   const { data: list } = useSWR<TasksResponse>(apiPaths.exportTasks(workspaceId, modelId, exportId));
-  const latestDone = sortTasks(list?.tasks ?? []).find((t) => taskKind(t) === "succeeded")?.taskId ?? "none";
+  // Lists carry no result, so any newly COMPLETE task triggers a re-check (a failed run leaves the old file).
+  const latestDone = sortTasks(list?.tasks ?? []).find((t) => t.taskState === "COMPLETE")?.taskId ?? "none";
   const probe = useSWR([fileUrl, latestDone], ([url]) => probeFile(url, format), { revalidateOnFocus: false, dedupingInterval: 60_000, shouldRetryOnError: false });
 
   return (

@@ -17,7 +17,8 @@ const selectTasks = (d: TasksResponse | undefined) => d?.tasks;
 export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }: { workspaceId: string; modelId: string; exportId: string; exportName: string }) {
   const [notify, setNotify] = useState(false);
   const describe = useCallback(() => exportName, [exportName]);
-  const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, { notifyInBackground: notify, describe });
+  const taskKeyOf = useCallback((t: Task) => apiPaths.task(workspaceId, modelId, exportId, t.taskId), [workspaceId, modelId, exportId]);
+  const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, { notifyInBackground: notify, describe, taskKeyOf });
   const { cancel } = useTaskActions(workspaceId, modelId);
   const tasks = sortTasks(live.tasks ?? []);
 

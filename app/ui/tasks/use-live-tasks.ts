@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import type { Task } from "@/lib/shared/types";
 import { pollInterval } from "@/lib/shared/poll-interval";
+import { currentTime } from "@/lib/shared/format";
 import { finishedSince } from "@/lib/shared/task-list";
 import { KIND_LABEL, failureMessages, taskKind } from "@/lib/shared/task-state";
 import { fetchTaskOnce, needsResult } from "./use-full-task";
@@ -40,7 +41,7 @@ export function useLiveTasks<D, T extends Task>(key: string | null, select: (dat
     refreshWhenHidden: notifyInBackground,
     keepPreviousData: true,
     onSuccess: (data) => {
-      const at = Date.now();
+      const at = currentTime();
       setUpdatedAt(at);
       const next = select(data);
       const done = finishedSince(shown.current, next);
