@@ -28,7 +28,7 @@ export async function catalogueAtScale(stack: Stack) {
   await timed(stack.app.url + pagePath, { Cookie: cookie }); // warm-up
   await stack.control.clearRequests();
   await timed(stack.app.url + pagePath, { Cookie: cookie });
-  const upstreamCalls = (await stack.control.requests()).requests.filter((r) => r.method === "GET");
+  const upstreamCalls = (await stack.control.requests()).filter((r) => r.method === "GET");
 
   const serverMs: number[] = [];
   const upstreamMs: number[] = [];

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     // Spread the sessions over one interval, as real browsers would be.
     await Promise.all(cookies.map((cookie, i) => session(cookie, (i * INTERVAL_MS) / SESSIONS)));
 
-    const { requests } = await stack.control.requests();
+    const requests = await stack.control.requests();
     await new Promise((r) => setTimeout(r, 2000));
     const rssEnd = treeRss(stack.app.pid);
     latencies.sort((a, b) => a - b);

@@ -69,7 +69,7 @@ export async function pollingEconomy(stack: Stack) {
       if (scenario.hidden) for (const page of pages) await hide(page);
       await stack.control.clearRequests();
       await new Promise((r) => setTimeout(r, WATCH_S * 1000));
-      const { requests } = await stack.control.requests();
+      const requests = await stack.control.requests();
       await context.close();
       const minutes = WATCH_S / 60;
       const status = requests.filter((r) => r.method === "GET" && /\/tasks(\/|$|\?)|\/status$/.test(r.path.split("?")[0] ?? r.path));

@@ -53,7 +53,7 @@ test.describe("deployment", () => {
       await new Promise((r) => setTimeout(r, 27_000));
       const stale = jar.copy();
       for (let i = 0; i < 4; i++) expect((await jar.fetch(LB_URL + tasksPath)).status).toBe(200);
-      expect((await sim.requests()).requests.filter((r) => r.path === "/token/refresh").length).toBeGreaterThanOrEqual(1);
+      expect((await sim.requests()).filter((r) => r.path === "/token/refresh").length).toBeGreaterThanOrEqual(1);
       await new Promise((r) => setTimeout(r, 8_000));
       for (const instance of instances) expect((await jar.fetch(instance.url + tasksPath)).status).toBe(200);
 
