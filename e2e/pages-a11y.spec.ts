@@ -13,7 +13,7 @@ async function scanAndShoot(page: Page, name: string) {
     await page.emulateMedia({ colorScheme });
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${name} (${colorScheme})`).toEqual([]);
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${n.any[0]?.message ?? ""})`).join(", ")}`), `${name} (${colorScheme})`).toEqual([]);
     await page.screenshot({ path: path.join(shots, `${name}-${colorScheme}.png`), fullPage: true });
   }
 }
@@ -52,7 +52,7 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
   await expect(page.getByRole("table", { name: /Recent tasks/ })).toBeVisible();
   await scanAndShoot(page, "activity");
 
-  await page.getByRole("table", { name: /Recent tasks/ }).getByRole("row").filter({ hasText: "Failed" }).first().getByRole("link", { name: /details/ }).click();
+  await page.getByRole("table", { name: /Recent tasks/ }).getByRole("row").filter({ hasText: "Failed" }).first().getByRole("link", { name: /Details of task/ }).click();
   await expect(page.getByRole("heading", { name: "Result" })).toBeVisible();
   await scanAndShoot(page, "task-failed");
 

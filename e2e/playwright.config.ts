@@ -40,7 +40,11 @@ export default defineConfig({
       url: `${SIM_URL}/__sim/health`,
       reuseExistingServer: false,
       timeout: 30_000,
-      env: { SIM_PORT: String(SIM_PORT), SIM_HOST: "127.0.0.1" },
+      env: {
+        SIM_PORT: String(SIM_PORT),
+        SIM_HOST: "127.0.0.1",
+        SIM_OAUTH_REDIRECT_URIS: `${APP_URL}/api/auth/oauth/callback`,
+      },
     },
     {
       // The standalone server a container runs; needs a prior `npm run build` (npm test does it).

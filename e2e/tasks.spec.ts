@@ -51,7 +51,7 @@ test.describe("running exports", () => {
     await expect(row.getByText("Complete", { exact: true })).toHaveCount(0);
     await expect(row).toContainText("saved view 'Revenue by Region' no longer exists");
 
-    await row.getByRole("link", { name: /details/ }).click();
+    await row.getByRole("link", { name: /Details of task/ }).click();
     await expect(page.getByRole("heading", { name: "Result" })).toBeVisible();
     await expect(page.getByRole("listitem").filter({ hasText: "The export could not be completed" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Cancel task" })).toHaveCount(0);

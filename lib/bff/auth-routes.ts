@@ -28,7 +28,8 @@ import type { User } from "@/lib/shared/types";
 import { readJsonBody } from "./body";
 import { checkCsrf } from "./csrf";
 import { appendCookie } from "./handler";
-import { apiError, errorFromUnknown, jsonOk, retryAfterSeconds, withApiHeaders } from "./http-errors";
+import { apiError, errorFromUnknown, jsonOk, withApiHeaders } from "./http-errors";
+import { logEvent } from "./log";
 import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "./sign-in-limit";
 
 const credentialsSchema = z
@@ -41,7 +42,10 @@ const credentialsSchema = z
 /** POST /api/session: basic sign-in. The password goes to Anaplan once and is never stored or logged. */
 export async function signInBasic(request: NextRequest): Promise<Response> {
   const verdict = checkCsrf(request.headers, getConfig().appOrigin, { requireJson: true });
-  if (!verdict.ok) return apiError(verdict.status, verdict.code, verdict.message);
+  if (!verdict.ok) {
+    logEvent("csrf_rejected", { reason: verdict.reason, route: "sign-in" });
+    return apiError(verdict.status, verdict.code, verdict.message);
+  }
   const body = await readJsonBody(request, credentialsSchema);
   if (!body.ok) {
     return apiError(body.status, body.code, body.status === 400 ? "Enter your Anaplan email and password." : body.message);
@@ -50,6 +54,7 @@ export async function signInBasic(request: NextRequest): Promise<Response> {
 
   const blockedMs = signInBlockedFor(email);
   if (blockedMs > 0) {
+    logEvent("sign_in_throttled");
     return apiError(429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins for this email. Wait a few minutes before trying again.", {
       "Retry-After": String(Math.ceil(blockedMs / 1000)),
     });
@@ -62,9 +67,9 @@ export async function signInBasic(request: NextRequest): Promise<Response> {
   } catch (error) {
     if (isAnaplanError(error) && (error.kind === "bad_credentials" || error.kind === "unauthorized" || error.kind === "forbidden")) {
       recordSignInFailure(email);
-      return apiError(401, "BAD_CREDENTIALS", "Anaplan did not accept that email and password. Check them and try again.");
+      logEvent("sign_in_failed", { method: "basic", reason: "credentials" });
     }
-    return signInServiceError(error);
+    return errorFromUnknown(error, "signIn");
   }
   clearSignInFailures(email);
 
@@ -73,7 +78,7 @@ export async function signInBasic(request: NextRequest): Promise<Response> {
     user = await createAnaplanApi({ token: token.tokenValue, signal: request.signal }).me();
   } catch (error) {
     void logoutAuthToken(token.tokenValue, { timeoutMs: 3000 }).catch(() => undefined);
-    return signInServiceError(error);
+    return errorFromUnknown(error, "signIn");
   }
 
   const now = Date.now();
@@ -88,29 +93,8 @@ export async function signInBasic(request: NextRequest): Promise<Response> {
     createdAt: now,
     lastSeenAt: now,
   };
+  logEvent("sign_in", { method: "basic" });
   return sessionResponse(data, jsonOk(toSessionInfo(data)));
-}
-
-function signInServiceError(error: unknown): Response {
-  if (isAnaplanError(error)) {
-    switch (error.kind) {
-      case "network":
-        return apiError(503, "ANAPLAN_UNREACHABLE", "Anaplan's sign-in service cannot be reached right now. Try again in a moment.");
-      case "timeout":
-        return apiError(504, "ANAPLAN_TIMEOUT", "Anaplan's sign-in service did not answer in time. Try again in a moment.");
-      case "rate_limited":
-        return apiError(429, "RATE_LIMITED", "Anaplan is limiting sign-in requests. Wait a few seconds and try again.", {
-          "Retry-After": String(retryAfterSeconds(error.retryAfterMs)),
-        });
-      case "upstream_error":
-      case "invalid_response":
-      case "status_unknown":
-        return apiError(502, "ANAPLAN_SIGN_IN_FAILED", "Anaplan's sign-in service had a problem. Try again in a moment.");
-      default:
-        return errorFromUnknown(error);
-    }
-  }
-  return errorFromUnknown(error);
 }
 
 function userFields(user: User): SessionData["user"] {
@@ -133,9 +117,13 @@ async function sessionResponse<T extends Response>(data: SessionData, response: 
 /** DELETE /api/session: revoke upstream, forget the session id, clear the cookie. Always answers 204. */
 export async function signOut(request: NextRequest): Promise<Response> {
   const verdict = checkCsrf(request.headers, getConfig().appOrigin, { requireJson: false });
-  if (!verdict.ok) return apiError(verdict.status, verdict.code, verdict.message);
+  if (!verdict.ok) {
+    logEvent("csrf_rejected", { reason: verdict.reason, route: "sign-out" });
+    return apiError(verdict.status, verdict.code, verdict.message);
+  }
   const state = await readSession(request.cookies.get(sessionCookieName())?.value);
   if (state.status === "active") {
+    logEvent("sign_out", { method: state.data.authMethod });
     revokeSession(state.data.sid, sessionEndsAt(state.data));
     try {
       await logoutAuthToken(state.data.token, { timeoutMs: 3000, retry: { maxAttempts: 1 } });
@@ -161,6 +149,7 @@ function redirectTo(path: string): NextResponse {
 }
 
 function loginError(code: string): NextResponse {
+  logEvent("sign_in_failed", { method: "oauth", reason: code });
   const response = redirectTo(`/login?error=${encodeURIComponent(code)}`);
   appendCookie(response, clearedCookie(oauthStateCookieName()));
   return response;
@@ -234,6 +223,7 @@ export async function oauthCallback(request: NextRequest): Promise<Response> {
   };
   if (tokens.refreshToken) data.refreshToken = tokens.refreshToken;
 
+  logEvent("sign_in", { method: "oauth" });
   const response = redirectTo(safeReturnTo(pending.returnTo, config.appOrigin));
   appendCookie(response, clearedCookie(oauthStateCookieName()));
   try {

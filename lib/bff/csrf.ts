@@ -10,21 +10,24 @@ export const CSRF_HEADER = "x-export-desk-csrf";
 
 export type CsrfVerdict =
   | { ok: true }
-  | { ok: false; status: 403 | 415; code: "CSRF_REJECTED" | "UNSUPPORTED_MEDIA_TYPE"; message: string };
+  | {
+      ok: false;
+      status: 403 | 415;
+      code: "CSRF_REJECTED" | "UNSUPPORTED_MEDIA_TYPE";
+      message: string;
+      reason: "header" | "origin" | "fetch-site" | "content-type";
+    };
 
-const REJECTED = {
-  ok: false,
-  status: 403,
-  code: "CSRF_REJECTED",
-  message: "This request was refused because it did not come from Export Desk itself. Reload the page and try again.",
-} as const;
+const REJECTED_MESSAGE = "This request was refused because it did not come from Export Desk itself. Reload the page and try again.";
+const rejected = (reason: "header" | "origin" | "fetch-site") =>
+  ({ ok: false, status: 403, code: "CSRF_REJECTED", message: REJECTED_MESSAGE, reason }) as const;
 
 export function checkCsrf(headers: Headers, appOrigin: string, options: { requireJson: boolean }): CsrfVerdict {
-  if (headers.get(CSRF_HEADER) !== "1") return REJECTED;
+  if (headers.get(CSRF_HEADER) !== "1") return rejected("header");
   const origin = headers.get("origin");
-  if (origin === null || origin !== appOrigin) return REJECTED;
+  if (origin === null || origin !== appOrigin) return rejected("origin");
   const site = headers.get("sec-fetch-site");
-  if (site !== null && site !== "same-origin") return REJECTED;
+  if (site !== null && site !== "same-origin") return rejected("fetch-site");
   const hasBody = bodyPresent(headers);
   if ((options.requireJson || hasBody) && !isJsonContentType(headers.get("content-type"))) {
     return {
@@ -32,6 +35,7 @@ export function checkCsrf(headers: Headers, appOrigin: string, options: { requir
       status: 415,
       code: "UNSUPPORTED_MEDIA_TYPE",
       message: "Send the request body as JSON (Content-Type: application/json).",
+      reason: "content-type",
     };
   }
   return { ok: true };

@@ -24,6 +24,7 @@ import { readJsonBody } from "./body";
 import { checkCsrf } from "./csrf";
 import { apiError, errorFromUnknown, MESSAGES, retryAfterSeconds, unauthenticated, withApiHeaders, type ErrorContext } from "./http-errors";
 import { validateIds, type IdName, type Ids } from "./ids";
+import { logEvent } from "./log";
 
 /** Tests only: shorter upstream timeouts / retry budgets, so fault tests do not wait 15 s per attempt. */
 let apiOverrides: Partial<Pick<AnaplanApiOptions, "timeoutMs" | "retry" | "downloadTimeoutMs">> = {};
@@ -64,11 +65,15 @@ export async function bff<K extends IdName = never, B = undefined>(
 ): Promise<Response> {
   if (spec.csrf) {
     const verdict = checkCsrf(request.headers, getConfig().appOrigin, { requireJson: request.method === "POST" });
-    if (!verdict.ok) return apiError(verdict.status, verdict.code, verdict.message);
+    if (!verdict.ok) {
+      logEvent("csrf_rejected", { reason: verdict.reason, method: request.method });
+      return apiError(verdict.status, verdict.code, verdict.message);
+    }
   }
 
   const ids = validateIds(spec.params ?? {}, spec.ids ?? []);
   if (!ids) {
+    logEvent("invalid_id", { method: request.method });
     return apiError(400, "INVALID_ID", "The address contains an invalid workspace, model, export or task id.");
   }
 
@@ -82,11 +87,18 @@ export async function bff<K extends IdName = never, B = undefined>(
   const cookieName = sessionCookieName();
   const state = await readSession(request.cookies.get(cookieName)?.value);
   if (state.status === "none") return unauthenticated();
-  if (state.status !== "active") return endSession(undefined);
+  if (state.status !== "active") {
+    logEvent(state.status === "invalid" ? "session_unreadable" : "session_ended", state.status === "ended" ? { reason: state.reason } : {});
+    return endSession(undefined);
+  }
 
   const fresh = await freshenSession(state.data);
-  if (fresh.status === "ended") return endSession(state.data);
+  if (fresh.status === "ended") {
+    logEvent("session_ended", { reason: "refresh_refused" });
+    return endSession(state.data);
+  }
   if (fresh.status === "unavailable") {
+    logEvent("auth_unavailable");
     return apiError(503, "AUTH_UNAVAILABLE", MESSAGES.authUnavailable, { "Retry-After": String(retryAfterSeconds(fresh.retryAfterMs)) });
   }
   let session = fresh.data;
@@ -118,9 +130,11 @@ export async function bff<K extends IdName = never, B = undefined>(
     }
   } catch (error) {
     if (error instanceof SessionEndedError || (isAnaplanError(error) && error.kind === "unauthorized")) {
+      logEvent("session_ended", { reason: "upstream_401" });
       return endSession(session);
     }
     if (error instanceof AuthUnavailableError) {
+      logEvent("auth_unavailable");
       return apiError(503, "AUTH_UNAVAILABLE", MESSAGES.authUnavailable, {
         "Retry-After": String(retryAfterSeconds(error.retryAfterMs)),
       });

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { isAnaplanError, type AnaplanError } from "@/lib/anaplan/errors";
 import type { ApiErrorBody } from "@/lib/shared/types";
+import { logEvent } from "./log";
 
 /**
  * The one place that turns failures into HTTP answers. Bodies are always `{error: {code, message}}` with a
@@ -50,6 +51,8 @@ export type ErrorContext =
   | "startTask"
   /** File download: 404 means no file for this user yet. */
   | "download"
+  /** Basic sign-in: wrong credentials vs an unreachable sign-in service. */
+  | "signIn"
   | "default";
 
 /** Seconds for Retry-After: a sanitised integer between 1 and 120. */
@@ -59,6 +62,27 @@ export function retryAfterSeconds(ms: number | undefined, fallback = 5): number 
 }
 
 export function errorFromAnaplan(error: AnaplanError, context: ErrorContext = "default"): NextResponse {
+  if (["upstream_error", "timeout", "network", "invalid_response", "status_unknown", "rate_limited"].includes(error.kind)) {
+    logEvent("upstream_fault", { kind: error.kind, status: error.status, context });
+  }
+  if (context === "signIn") {
+    switch (error.kind) {
+      case "bad_credentials":
+      case "unauthorized":
+      case "forbidden":
+        return apiError(401, "BAD_CREDENTIALS", "Anaplan did not accept that email and password. Check them and try again.");
+      case "network":
+        return apiError(503, "ANAPLAN_UNREACHABLE", "Anaplan's sign-in service cannot be reached right now. Try again in a moment.");
+      case "timeout":
+        return apiError(504, "ANAPLAN_TIMEOUT", "Anaplan's sign-in service did not answer in time. Try again in a moment.");
+      case "upstream_error":
+      case "invalid_response":
+      case "status_unknown":
+        return apiError(502, "ANAPLAN_SIGN_IN_FAILED", "Anaplan's sign-in service had a problem. Try again in a moment.");
+      default:
+        break;
+    }
+  }
   if (context === "startTask") {
     switch (error.kind) {
       case "status_unknown":
@@ -119,6 +143,6 @@ export function errorFromAnaplan(error: AnaplanError, context: ErrorContext = "d
 /** Anything else: a generic 500 that reveals nothing. Logged by kind only, never with values. */
 export function errorFromUnknown(error: unknown, context: ErrorContext = "default"): NextResponse {
   if (isAnaplanError(error)) return errorFromAnaplan(error, context);
-  console.error("[bff] unexpected error", error instanceof Error ? error.name : typeof error);
+  logEvent("internal_error", { name: error instanceof Error ? error.name : typeof error });
   return apiError(500, "INTERNAL", "Something went wrong in Export Desk. Try again, and tell your administrator if it keeps happening.");
 }

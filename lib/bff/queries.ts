@@ -3,6 +3,7 @@ import type { AnaplanApi } from "@/lib/anaplan/api";
 import { AnaplanError } from "@/lib/anaplan/errors";
 import type { ExportDefinition, ExportMetadata, Model, Task, Workspace } from "@/lib/shared/types";
 import { getModelActivity, type ModelActivity } from "./activity";
+import { cachedExports } from "./catalogue-cache";
 
 /**
  * The data behind each GET of the BFF, as plain functions over a bound Anaplan api. Each returns exactly the JSON
@@ -42,10 +43,17 @@ export async function getCatalogue(api: AnaplanApi, workspaceId: string, modelId
   return { exports: await api.exports(workspaceId, modelId) };
 }
 
-export async function getExportDetail(api: AnaplanApi, workspaceId: string, modelId: string, exportId: string): Promise<ExportDetailBody> {
+/** With `userKey`, the export list is taken from a short per-user cache (see catalogue-cache.ts). */
+export async function getExportDetail(
+  api: AnaplanApi,
+  workspaceId: string,
+  modelId: string,
+  exportId: string,
+  userKey?: string,
+): Promise<ExportDetailBody> {
   const [exportMetadata, definitions] = await Promise.all([
     api.exportMetadata(workspaceId, modelId, exportId),
-    api.exports(workspaceId, modelId),
+    userKey === undefined ? api.exports(workspaceId, modelId) : cachedExports(api, userKey, workspaceId, modelId),
   ]);
   const definition = definitions.find((d) => d.id === exportId);
   if (!definition) throw new AnaplanError("not_found", "The export does not exist, or you have no access to it.", { status: 404 });

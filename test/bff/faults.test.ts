@@ -22,11 +22,14 @@ beforeAll(async () => {
       logged.push(args.map((a) => (a instanceof Error ? `${a.name} ${a.message} ${a.stack}` : String(a))).join(" "));
     });
   }
+  process.env.EXPORT_DESK_LOG_IN_TESTS = "1";
   stack = await startStack();
   setApiOptionsForTests({ timeoutMs: 700, retry: { budgetMs: 1_500, baseDelayMs: 20, maxDelayMs: 100 } });
 });
 afterAll(async () => {
   vi.restoreAllMocks();
+  delete process.env.EXPORT_DESK_LOG_IN_TESTS;
+  expect(logged.some((line) => line.includes('"event":"upstream_fault"'))).toBe(true);
   // T-C2: nothing logged during the whole fault suite carries a token or the password.
   expect(logged.join("\n")).not.toContain("TKN_SENTINEL_");
   expect(logged.join("\n")).not.toContain(SEED.password);

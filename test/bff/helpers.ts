@@ -10,6 +10,7 @@ import { resetConfigForTests } from "@/lib/config";
 import { sessionKeys } from "@/lib/session/keys";
 import { resetRefreshStateForTests } from "@/lib/session/refresh";
 import { resetActivityForTests } from "@/lib/bff/activity";
+import { resetCatalogueCacheForTests } from "@/lib/bff/catalogue-cache";
 import { resetSignInLimitForTests } from "@/lib/bff/sign-in-limit";
 import type { SessionData } from "@/lib/session/data";
 
@@ -99,6 +100,7 @@ export async function resetAll(control: Control, config: Record<string, unknown>
   await control.clearRequests();
   resetRefreshStateForTests();
   resetActivityForTests();
+  resetCatalogueCacheForTests();
   resetSignInLimitForTests();
 }
 

@@ -65,7 +65,7 @@ export function RunExportForm({ workspaceId, modelId, exportId, exportName, disa
       <button
         type="submit"
         disabled={busy || !!disabledReason}
-        className="inline-flex h-9 items-center gap-2 rounded-md bg-sky-700 px-4 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-sky-700 dark:hover:bg-sky-600 dark:disabled:bg-slate-700"
+        className="inline-flex h-9 items-center gap-2 rounded-md bg-sky-700 px-4 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-sky-700 dark:hover:bg-sky-800 dark:disabled:bg-slate-700"
       >
         {busy ? <SpinnerIcon className="size-4 motion-safe:animate-spin" /> : <PlayIcon className="size-4" />}
         Run export

@@ -62,7 +62,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       <button
         type="submit"
         disabled={busy}
-        className="inline-flex h-10 w-full items-center justify-center gap-2 rounded-md bg-sky-700 px-4 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-70 dark:bg-sky-700 dark:hover:bg-sky-600"
+        className="inline-flex h-10 w-full items-center justify-center gap-2 rounded-md bg-sky-700 px-4 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-70 dark:bg-sky-700 dark:hover:bg-sky-800"
       >
         {busy ? <SpinnerIcon className="size-4 motion-safe:animate-spin" /> : null}
         {busy ? "Signing in…" : "Sign in"}

@@ -133,7 +133,8 @@ function TaskRow<T extends Task>({ task: listed, isNew, workspaceId, modelId, ex
         {pending ? (
           <span className="text-slate-500 dark:text-slate-400">starting…</span>
         ) : (
-          <Link href={detail} className="rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300" aria-label={`Task ${task.taskId} details`}>
+          <Link href={detail} className="rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300" title={task.taskId}>
+            <span className="sr-only">Details of task </span>
             {task.taskId.slice(0, 8)}…
           </Link>
         )}

@@ -9,7 +9,7 @@ type Params = { params: Promise<{ workspaceId: string; modelId: string; exportId
 
 // export metadata
 export async function GET(request: NextRequest, { params }: Params) {
-  return bff(request, { params: await params, ids: ["workspaceId", "modelId", "exportId"] }, async ({ api, ids }) =>
-    jsonOk(await getExportDetail(api, ids.workspaceId, ids.modelId, ids.exportId)),
+  return bff(request, { params: await params, ids: ["workspaceId", "modelId", "exportId"] }, async ({ api, ids, userKey }) =>
+    jsonOk(await getExportDetail(api, ids.workspaceId, ids.modelId, ids.exportId, userKey)),
   );
 }
