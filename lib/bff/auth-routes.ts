@@ -5,7 +5,7 @@ import { z } from "zod";
 import { createAnaplanApi } from "@/lib/anaplan/api";
 import { authenticateBasic, logoutAuthToken } from "@/lib/anaplan/auth";
 import { isAnaplanError, type AnaplanError } from "@/lib/anaplan/errors";
-import { buildAuthorizeUrl, exchangeAuthorizationCode } from "@/lib/anaplan/oauth";
+import { buildAuthorizeUrl, exchangeAuthorizationCode, refreshOAuthToken } from "@/lib/anaplan/oauth";
 import { getConfig } from "@/lib/config";
 import {
   clearedCookie,
@@ -125,16 +125,29 @@ export async function signOut(request: NextRequest): Promise<Response> {
   if (state.status === "active") {
     logEvent("sign_out", { method: state.data.authMethod });
     revokeSession(state.data.sid, sessionEndsAt(state.data));
-    try {
-      await logoutAuthToken(state.data.token, { timeoutMs: 3000, retry: { maxAttempts: 1 } });
-    } catch {
-      // Best effort: the session is over locally either way, and the token expires on its own.
-    }
+    await Promise.all([
+      logoutAuthToken(state.data.token, { timeoutMs: 3000, retry: { maxAttempts: 1 } }).catch(() => undefined),
+      state.data.refreshToken ? burnRefreshToken(state.data.refreshToken) : undefined,
+    ]);
   }
   const response = new NextResponse(null, { status: 204 });
   appendCookie(response, clearedCookie(sessionCookieName()));
   response.headers.set("Clear-Site-Data", '"cache"');
   return withApiHeaders(response);
+}
+
+/**
+ * Anaplan documents no OAuth revocation endpoint. A rotating refresh token is single-use, so spending it once
+ * (and signing out the access token that comes back) leaves a copied cookie with a dead refresh token.
+ * Best effort: failures are ignored.
+ */
+async function burnRefreshToken(refreshToken: string): Promise<void> {
+  try {
+    const tokens = await refreshOAuthToken(refreshToken, { timeoutMs: 3000, retry: { maxAttempts: 1 } });
+    await logoutAuthToken(tokens.accessToken, { timeoutMs: 3000, retry: { maxAttempts: 1 } });
+  } catch {
+    // the session is over locally either way
+  }
 }
 
 // ---------- OAuth 2.0 authorization code ----------

@@ -188,3 +188,17 @@ describe("OAuth token lifecycle", () => {
     expect(await tokenCalls()).toHaveLength(2);
   });
 });
+
+describe("OAuth sign-out", () => {
+  it("revokes the access token and spends the rotating refresh token, so a copied cookie is dead on every instance", async () => {
+    const { resetRevocationsForTests } = await import("@/lib/session/revocation");
+    const { location, stateCookie } = await begin();
+    const cookie = setCookieValue(await callback(await authorize(location), stateCookie)) as string;
+    const out = await sessionRoute.DELETE(req("/api/session", { method: "DELETE", csrf: true, cookie }));
+    expect(out.status).toBe(204);
+    resetRevocationsForTests();
+    const replay = await workspacesRoute.GET(req("/api/workspaces", { cookie }));
+    expect(replay.status).toBe(401);
+    expect(setCookieLine(replay)).toMatch(/Max-Age=0/);
+  });
+});
