@@ -133,7 +133,7 @@ function TaskRow<T extends Task>({ task: listed, isNew, workspaceId, modelId, ex
         {pending ? (
           <span className="text-slate-500 dark:text-slate-400">starting…</span>
         ) : (
-          <Link href={detail} className="rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300" title={task.taskId}>
+          <Link href={detail} className="relative rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300" title={task.taskId}>
             <span className="sr-only">Details of task </span>
             {task.taskId.slice(0, 8)}…
           </Link>
@@ -144,7 +144,7 @@ function TaskRow<T extends Task>({ task: listed, isNew, workspaceId, modelId, ex
           <button
             type="button"
             onClick={() => onCancel(listed)}
-            className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:border-rose-400 hover:bg-rose-50 hover:text-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-rose-950 dark:hover:text-rose-200"
+            className="relative rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:border-rose-400 hover:bg-rose-50 hover:text-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-rose-950 dark:hover:text-rose-200"
           >
             Cancel<span className="sr-only"> task {task.taskId.slice(0, 8)}</span>
           </button>

@@ -2,13 +2,14 @@ import type { NextRequest } from "next/server";
 import { bff } from "@/lib/bff/handler";
 import { jsonOk } from "@/lib/bff/http-errors";
 import { getModels } from "@/lib/bff/queries";
+import { withRequestLog } from "@/lib/server/request-log";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ workspaceId: string }> };
 
-export async function GET(request: NextRequest, { params }: Params) {
+export const GET = withRequestLog(async function GET(request: NextRequest, { params }: Params) {
   return bff(request, { params: await params, ids: ["workspaceId"] }, async ({ api, ids }) =>
     jsonOk(await getModels(api, ids.workspaceId)),
   );
-}
+});

@@ -3,6 +3,7 @@ import { bff } from "@/lib/bff/handler";
 import { jsonOk } from "@/lib/bff/http-errors";
 import { getExportTasks } from "@/lib/bff/queries";
 import { startExport, startTaskBody } from "@/lib/bff/tasks";
+import { withRequestLog } from "@/lib/server/request-log";
 
 export const dynamic = "force-dynamic";
 
@@ -11,17 +12,17 @@ type Params = { params: Promise<{ workspaceId: string; modelId: string; exportId
 const IDS = ["workspaceId", "modelId", "exportId"] as const;
 
 // list the export's tasks
-export async function GET(request: NextRequest, { params }: Params) {
+export const GET = withRequestLog(async function GET(request: NextRequest, { params }: Params) {
   return bff(request, { params: await params, ids: IDS }, async ({ api, ids }) =>
     jsonOk(await getExportTasks(api, ids.workspaceId, ids.modelId, ids.exportId)),
   );
-}
+});
 
 // start a task: {localeName?}
-export async function POST(request: NextRequest, { params }: Params) {
+export const POST = withRequestLog(async function POST(request: NextRequest, { params }: Params) {
   return bff(
     request,
     { params: await params, ids: IDS, csrf: true, body: startTaskBody, allowEmptyBody: true, errorContext: "startTask" },
     startExport,
   );
-}
+});

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { bff } from "@/lib/bff/handler";
 import { jsonOk } from "@/lib/bff/http-errors";
 import { getTask } from "@/lib/bff/queries";
+import { withRequestLog } from "@/lib/server/request-log";
 
 export const dynamic = "force-dynamic";
 
@@ -10,15 +11,15 @@ type Params = { params: Promise<{ workspaceId: string; modelId: string; exportId
 const IDS = ["workspaceId", "modelId", "exportId", "taskId"] as const;
 
 // one task
-export async function GET(request: NextRequest, { params }: Params) {
+export const GET = withRequestLog(async function GET(request: NextRequest, { params }: Params) {
   return bff(request, { params: await params, ids: IDS }, async ({ api, ids }) =>
     jsonOk(await getTask(api, ids.workspaceId, ids.modelId, ids.exportId, ids.taskId)),
   );
-}
+});
 
 // cancel it
-export async function DELETE(request: NextRequest, { params }: Params) {
+export const DELETE = withRequestLog(async function DELETE(request: NextRequest, { params }: Params) {
   return bff(request, { params: await params, ids: IDS, csrf: true }, async ({ api, ids }) =>
     jsonOk({ task: await api.cancelExportTask(ids.workspaceId, ids.modelId, ids.exportId, ids.taskId) }),
   );
-}
+});
