@@ -60,27 +60,28 @@ export function TaskTable<T extends Task>(props: Props<T>) {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null) && !e.currentTarget.matches(":hover")) release();
       }}
     >
-      {waiting.length > 0 ? (
-        <button
-          type="button"
-          onClick={() => setFrozen(tasks.map((t) => t.taskId))}
-          className="mb-2 w-full rounded-md border border-sky-300 bg-sky-50 px-3 py-1.5 text-sm font-medium text-sky-800 hover:bg-sky-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-200"
-        >
-          Show {waiting.length} new {waiting.length === 1 ? "task" : "tasks"}
-        </button>
-      ) : null}
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="w-full min-w-[720px] border-collapse text-sm">
+      <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        {waiting.length > 0 ? (
+          // An overlay, not a row: showing it must not move the rows being read.
+          <button
+            type="button"
+            onClick={() => setFrozen(tasks.map((t) => t.taskId))}
+            className="absolute top-1.5 left-1/2 z-10 -translate-x-1/2 rounded-full border border-sky-300 bg-sky-50 px-3 py-1 text-xs font-semibold text-sky-800 shadow-md hover:bg-sky-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-200"
+          >
+            ↑ Show {waiting.length} new {waiting.length === 1 ? "task" : "tasks"}
+          </button>
+        ) : null}
+        <table className="w-full min-w-[760px] table-fixed border-collapse text-sm">
           <caption className="sr-only">{props.caption}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
             <tr>
-              {exportNameOf ? <th scope="col" className={th}>Export</th> : null}
-              <th scope="col" className={th}>State</th>
-              <th scope="col" className={th}>Started</th>
-              <th scope="col" className={th}>Duration</th>
-              <th scope="col" className={`${th} w-[30%]`}>Progress</th>
-              <th scope="col" className={th}>Task</th>
-              <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+              {exportNameOf ? <th scope="col" className={`${th} w-[26%]`}>Export</th> : null}
+              <th scope="col" className={`${th} w-40`}>State</th>
+              <th scope="col" className={`${th} w-32`}>Started</th>
+              <th scope="col" className={`${th} w-28`}>Duration</th>
+              <th scope="col" className={th}>Progress</th>
+              <th scope="col" className={`${th} w-28`}>Task</th>
+              <th scope="col" className={`${th} w-24`}><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -105,7 +106,7 @@ function TaskRow<T extends Task>({ task: listed, isNew, workspaceId, modelId, ex
   return (
     <tr ref={ref} className={`${isNew ? "animate-row-in" : ""} ${kind === "failed" ? "bg-rose-50/40 dark:bg-rose-950/20" : ""}`} data-task-id={task.taskId}>
       {exportNameOf ? (
-        <td className={`${td} max-w-[18rem]`}>
+        <td className={td}>
           <Link href={pagePaths.export(workspaceId, modelId, exportId)} className="block truncate font-medium text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white">
             {exportNameOf(task)}
           </Link>
