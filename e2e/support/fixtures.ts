@@ -13,15 +13,15 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  sim: async ({}, use) => {
+  sim: async ({}, provide) => {
     const sim = new SimControl(SIM_URL);
     await sim.reset();
     // Every token of the run carries a sentinel, so tests can prove none ever reaches a page or a log.
     await sim.configure({ tokenPrefix: TOKEN_SENTINEL });
-    await use(sim);
+    await provide(sim);
   },
-  signIn: async ({}, use) => {
-    await use(async (page, user = "ada") => {
+  signIn: async ({}, provide) => {
+    await provide(async (page, user = "ada") => {
       const response = await page.request.post("/api/session", {
         headers: { "X-Export-Desk-CSRF": "1", Origin: APP_URL, "Content-Type": "application/json" },
         data: { email: SEED.users[user].email, password: SEED.password },
