@@ -4,31 +4,30 @@ import { isAnaplanError } from "@/lib/anaplan/errors";
 import type { ActivityTask, ModelStatus, Task } from "@/lib/shared/types";
 import { processState } from "@/lib/session/process-state";
 import { mapLimit } from "./concurrency";
+import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
 
 /**
- * Model activity: recent tasks across a model's exports, without flooding Anaplan.
+ * Model activity: recent tasks across a model's exports, without flooding Anaplan (which asks for one status
+ * poll per task every 5 s, under a rate limit shared by the whole tenant).
  *
  * Per user + model, in this process:
  * - the assembled answer is cached for RESPONSE_TTL_MS, and concurrent callers share one computation;
  * - the export list is re-read at most every EXPORTS_TTL_MS;
- * - small catalogues (≤ SMALL_CATALOGUE exports) have every export's task list polled on each computation,
- *   CONCURRENCY at a time;
- * - large catalogues (the 5,000-export model) are swept completely in the background, SWEEP_CONCURRENCY at a
- *   time, at most every FULL_SCAN_MS — or sooner (but not within TRIGGERED_SCAN_GAP_MS of the last sweep) when
- *   the model status shows a running task we do not know, i.e. one started outside Export Desk. Exports lock the
- *   model, so every running export appears in the model status. Each computation re-polls only the "hot"
- *   exports: those with an unfinished task, a task created in the last HOT_WINDOW_MS, or one just started
- *   through Export Desk (at most MAX_HOT, newest first). The first request for a model waits up to
- *   FIRST_SCAN_WAIT_MS for the first sweep, then answers with what it has.
- * So a 5,000-export model costs one sweep per FULL_SCAN_MS per user (≈ 5.5 calls/s averaged) plus ≤ MAX_HOT
- * calls per poll, instead of 5,000 calls per poll.
+ * - every export's task list is swept, SWEEP_CONCURRENCY at a time, on the first request (which waits up to
+ *   FIRST_SCAN_WAIT_MS for it), then in the background at most every FULL_SCAN_MS — or sooner (but not within
+ *   TRIGGERED_SCAN_GAP_MS of the last sweep) when the model status shows a running task we do not know, i.e. one
+ *   started outside Export Desk. Exports lock the model, so every running export appears in the model status;
+ * - each computation re-polls only the "hot" exports: those with an unfinished task, a task created in the last
+ *   HOT_WINDOW_MS, or one just started or cancelled through Export Desk (at most MAX_HOT, newest first), through
+ *   the per-user task-list cache that the export page shares (task-list-cache.ts).
+ * So watching a model costs one sweep per FULL_SCAN_MS, plus one call per hot export per 5 s while something is
+ * active, and nothing else: a 5,000-export model is not 5,000 calls per poll, and an idle one is not polled.
  */
-export const RESPONSE_TTL_MS = 4_000;
+export const RESPONSE_TTL_MS = TASK_LIST_TTL_MS;
 export const EXPORTS_TTL_MS = 5 * 60_000;
-export const FULL_SCAN_MS = 15 * 60_000;
-export const TRIGGERED_SCAN_GAP_MS = 2 * 60_000;
-export const HOT_WINDOW_MS = 15 * 60_000;
-export const SMALL_CATALOGUE = 40;
+export const FULL_SCAN_MS = 10 * 60_000;
+export const TRIGGERED_SCAN_GAP_MS = 60_000;
+export const HOT_WINDOW_MS = 2 * 60_000;
 export const MAX_HOT = 16;
 export const CONCURRENCY = 4;
 export const SWEEP_CONCURRENCY = 4;
@@ -94,7 +93,7 @@ export async function getModelActivity(
   const entry = entryFor(keyOf(userKey, workspaceId, modelId));
   if (entry.answer && Date.now() - entry.answer.at < RESPONSE_TTL_MS) return entry.answer.value;
   if (entry.inflight) return entry.inflight;
-  const pending = compute(entry, api, backgroundApi, workspaceId, modelId);
+  const pending = compute(entry, userKey, api, backgroundApi, workspaceId, modelId);
   entry.inflight = pending;
   try {
     const value = await pending;
@@ -105,7 +104,7 @@ export async function getModelActivity(
   }
 }
 
-/** After a start through Export Desk: re-poll that export on every computation for a while, for every user. */
+/** After a start or cancel through Export Desk: re-poll that export on every computation for a while, for every user. */
 export function markExportActive(workspaceId: string, modelId: string, exportId: string): void {
   const suffix = `|${workspaceId}|${modelId.toUpperCase()}`;
   for (const [key, entry] of entries) {
@@ -115,7 +114,14 @@ export function markExportActive(workspaceId: string, modelId: string, exportId:
   }
 }
 
-async function compute(entry: Entry, api: AnaplanApi, backgroundApi: AnaplanApi, w: string, m: string): Promise<ModelActivity> {
+async function compute(
+  entry: Entry,
+  userKey: string,
+  api: AnaplanApi,
+  backgroundApi: AnaplanApi,
+  w: string,
+  m: string,
+): Promise<ModelActivity> {
   const statusPromise = api.modelStatus(w, m).then(
     (status) => status ?? null,
     (error: unknown) => {
@@ -134,34 +140,29 @@ async function compute(entry: Entry, api: AnaplanApi, backgroundApi: AnaplanApi,
     for (const id of entry.tasks.keys()) if (!ids.has(id)) entry.tasks.delete(id);
   }
 
-  if (entry.exports.length <= SMALL_CATALOGUE) {
-    await pollExports(entry, api, w, m, entry.exports);
-    entry.lastFullScanAt = Date.now();
-  } else {
-    const status = await statusPromise;
-    const sinceScan = Date.now() - entry.lastFullScanAt;
-    const unknownRunning = Boolean(status?.taskId) && !knowsTask(entry, status?.taskId ?? "");
-    const needScan = sinceScan > FULL_SCAN_MS || (unknownRunning && sinceScan > TRIGGERED_SCAN_GAP_MS);
-    if (needScan && !entry.scan) {
-      const first = entry.lastFullScanAt === 0;
-      const scan = pollExports(entry, backgroundApi, w, m, entry.exports, SWEEP_CONCURRENCY)
-        .then(() => {
-          entry.lastFullScanAt = Date.now();
-          entry.answer = null;
-        })
-        // A failed sweep is tried again after SCAN_RETRY_MS rather than on the very next poll.
-        .catch(() => {
-          entry.lastFullScanAt = Date.now() - FULL_SCAN_MS + SCAN_RETRY_MS;
-        })
-        .finally(() => {
-          entry.scan = null;
-        });
-      entry.scan = scan;
-      if (first) await Promise.race([scan, delay(FIRST_SCAN_WAIT_MS)]);
-    }
-    const hot = hotExports(entry);
-    if (hot.length > 0) await pollExports(entry, api, w, m, hot);
+  const status = await statusPromise;
+  const sinceScan = Date.now() - entry.lastFullScanAt;
+  const unknownRunning = Boolean(status?.taskId) && !knowsTask(entry, status?.taskId ?? "");
+  const needScan = sinceScan > FULL_SCAN_MS || (unknownRunning && sinceScan > TRIGGERED_SCAN_GAP_MS);
+  if (needScan && !entry.scan) {
+    const first = entry.lastFullScanAt === 0;
+    const scan = pollExports(entry, userKey, backgroundApi, w, m, entry.exports, SWEEP_CONCURRENCY)
+      .then(() => {
+        entry.lastFullScanAt = Date.now();
+        entry.answer = null;
+      })
+      // A failed sweep is tried again after SCAN_RETRY_MS rather than on the very next poll.
+      .catch(() => {
+        entry.lastFullScanAt = Date.now() - FULL_SCAN_MS + SCAN_RETRY_MS;
+      })
+      .finally(() => {
+        entry.scan = null;
+      });
+    entry.scan = scan;
+    if (first) await Promise.race([scan, delay(FIRST_SCAN_WAIT_MS)]);
   }
+  const hot = hotExports(entry);
+  if (hot.length > 0) await pollExports(entry, userKey, api, w, m, hot);
 
   return { tasks: assemble(entry), modelStatus: await statusPromise };
 }
@@ -172,6 +173,7 @@ async function compute(entry: Entry, api: AnaplanApi, backgroundApi: AnaplanApi,
  */
 async function pollExports(
   entry: Entry,
+  userKey: string,
   api: AnaplanApi,
   w: string,
   m: string,
@@ -182,7 +184,7 @@ async function pollExports(
   await mapLimit(exports, concurrency, async (ref) => {
     if (fatal) return;
     try {
-      entry.tasks.set(ref.id, await api.exportTasks(w, m, ref.id));
+      entry.tasks.set(ref.id, await cachedExportTasks(api, userKey, w, m, ref.id));
     } catch (error) {
       if (!isAnaplanError(error)) {
         fatal ??= error;

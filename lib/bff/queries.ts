@@ -4,6 +4,7 @@ import { AnaplanError } from "@/lib/anaplan/errors";
 import type { ExportDefinition, ExportMetadata, Model, Task, Workspace } from "@/lib/shared/types";
 import { getModelActivity, type ModelActivity } from "./activity";
 import { cachedExports } from "./catalogue-cache";
+import { cachedExportTasks } from "./task-list-cache";
 
 /**
  * The data behind each GET of the BFF, as plain functions over a bound Anaplan api. Each returns exactly the JSON
@@ -60,9 +61,18 @@ export async function getExportDetail(
   return { exportMetadata, export: definition };
 }
 
-/** Newest first. */
-export async function getExportTasks(api: AnaplanApi, workspaceId: string, modelId: string, exportId: string): Promise<TasksBody> {
-  const tasks = await api.exportTasks(workspaceId, modelId, exportId);
+/** Newest first. With `userKey`, through the per-user task-list cache that the activity table shares. */
+export async function getExportTasks(
+  api: AnaplanApi,
+  workspaceId: string,
+  modelId: string,
+  exportId: string,
+  userKey?: string,
+): Promise<TasksBody> {
+  const tasks =
+    userKey === undefined
+      ? await api.exportTasks(workspaceId, modelId, exportId)
+      : await cachedExportTasks(api, userKey, workspaceId, modelId, exportId);
   return { tasks: sortNewestFirst(tasks) };
 }
 

@@ -11,6 +11,7 @@ import { sessionKeys } from "@/lib/session/keys";
 import { resetRefreshStateForTests } from "@/lib/session/refresh";
 import { resetActivityForTests } from "@/lib/bff/activity";
 import { resetCatalogueCacheForTests } from "@/lib/bff/catalogue-cache";
+import { resetTaskListCacheForTests } from "@/lib/bff/task-list-cache";
 import { resetSignInLimitForTests } from "@/lib/bff/sign-in-limit";
 import type { SessionData } from "@/lib/session/data";
 
@@ -101,6 +102,7 @@ export async function resetAll(control: Control, config: Record<string, unknown>
   resetRefreshStateForTests();
   resetActivityForTests();
   resetCatalogueCacheForTests();
+  resetTaskListCacheForTests();
   resetSignInLimitForTests();
 }
 

@@ -8,6 +8,7 @@ import * as taskRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { FULL_SCAN_MS, MAX_HOT } from "@/lib/bff/activity";
+import { TASK_LIST_TTL_MS } from "@/lib/bff/task-list-cache";
 import type { ActivityTask, ExportDefinition, Task } from "@/lib/shared/types";
 import { M, SEED, W, ctx, expectNoSentinel, req, resetAll, signIn, startStack, type Stack } from "./helpers";
 
@@ -215,6 +216,35 @@ describe("model activity", () => {
     const perExport = new Map<string, number>();
     for (const r of taskLists) perExport.set(r.path.split("?")[0] as string, (perExport.get(r.path.split("?")[0] as string) ?? 0) + 1);
     expect(Math.max(...perExport.values())).toBe(1);
+  });
+
+  it("an idle model is not polled between sweeps; an active export's list is read once per window by every table", async () => {
+    expect((await activity()).status).toBe(200);
+    await stack.control.clearRequests();
+    const realNow = Date.now;
+    const later = (ms: number) => vi.spyOn(Date, "now").mockImplementation(() => realNow() + ms);
+    const taskListCalls = async () => (await stack.control.requests()).filter((r) => r.method === "GET" && /\/tasks(\?|$)/.test(r.path));
+
+    let spy = later(TASK_LIST_TTL_MS + 1);
+    try {
+      expect((await activity()).status).toBe(200);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await taskListCalls()).toEqual([]);
+
+    await start(E.revenueCsv);
+    await stack.control.clearRequests();
+    spy = later(2 * TASK_LIST_TTL_MS + 2);
+    try {
+      const list = () => tasksRoute.GET(req(`${exportPath(E.revenueCsv)}/tasks`, { cookie }), ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv }));
+      // Three tabs of the export page and the activity page, polling together.
+      const answers = await Promise.all([list(), list(), list(), activity(), activity()]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await taskListCalls()).map((r) => r.path.split("?")[0])).toEqual([`/2/0/workspaces/${W}/models/${M}/exports/${E.revenueCsv}/tasks`]);
   });
 
   it("the 5,000-export model is swept once, then only hot exports are re-polled", async () => {

@@ -13,8 +13,8 @@ const IDS = ["workspaceId", "modelId", "exportId"] as const;
 
 // list the export's tasks
 export const GET = withRequestLog(async function GET(request: NextRequest, { params }: Params) {
-  return bff(request, { params: await params, ids: IDS }, async ({ api, ids }) =>
-    jsonOk(await getExportTasks(api, ids.workspaceId, ids.modelId, ids.exportId)),
+  return bff(request, { params: await params, ids: IDS }, async ({ api, ids, userKey }) =>
+    jsonOk(await getExportTasks(api, ids.workspaceId, ids.modelId, ids.exportId, userKey)),
   );
 });
 

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { bff } from "@/lib/bff/handler";
 import { jsonOk } from "@/lib/bff/http-errors";
 import { getTask } from "@/lib/bff/queries";
+import { cancelExport } from "@/lib/bff/tasks";
 import { withRequestLog } from "@/lib/server/request-log";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,5 @@ export const GET = withRequestLog(async function GET(request: NextRequest, { par
 
 // cancel it
 export const DELETE = withRequestLog(async function DELETE(request: NextRequest, { params }: Params) {
-  return bff(request, { params: await params, ids: IDS, csrf: true }, async ({ api, ids }) =>
-    jsonOk({ task: await api.cancelExportTask(ids.workspaceId, ids.modelId, ids.exportId, ids.taskId) }),
-  );
+  return bff(request, { params: await params, ids: IDS, csrf: true }, cancelExport);
 });

@@ -1,0 +1,41 @@
+import "server-only";
+import { processState } from "@/lib/session/process-state";
+
+interface Entry<T> {
+  at: number;
+  value: Promise<T>;
+}
+
+/**
+ * A small in-process cache of promises: callers within `ttlMs` share one upstream call (in flight or done),
+ * failures are never cached, and the least recently stored entries go first beyond `maxEntries`.
+ */
+export function createTtlCache<T>(name: string, ttlMs: number, maxEntries: number) {
+  const entries = processState(`ttl-cache:${name}`, () => new Map<string, Entry<T>>());
+  return {
+    get(key: string, load: () => Promise<T>): Promise<T> {
+      const now = Date.now();
+      const hit = entries.get(key);
+      if (hit && now - hit.at < ttlMs) return hit.value;
+      const value = load();
+      entries.delete(key);
+      entries.set(key, { at: now, value });
+      value.catch(() => {
+        if (entries.get(key)?.value === value) entries.delete(key);
+      });
+      while (entries.size > maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        entries.delete(oldest);
+      }
+      return value;
+    },
+    /** Drops every entry whose key ends with `suffix` (for example one export, for all users). */
+    invalidate(suffix: string): void {
+      for (const key of entries.keys()) if (key.endsWith(suffix)) entries.delete(key);
+    },
+    clear(): void {
+      entries.clear();
+    },
+  };
+}
