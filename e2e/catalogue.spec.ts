@@ -27,6 +27,7 @@ test.describe("picker and catalogue", () => {
     await page.goto(url);
     await expect(page.getByLabel("Search exports")).toHaveValue("revenue");
     await expect(page.getByLabel("Format")).toHaveValue("text/csv");
+    await expect(table.getByRole("rowheader").first()).toBeVisible();
     const names = await table.getByRole("rowheader").allInnerTexts();
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect(n.toLowerCase()).toContain("revenue");
@@ -49,5 +50,15 @@ test.describe("picker and catalogue", () => {
     await expect(page.getByText(/Showing 51–100 of 5,000/)).toBeVisible();
     await page.getByLabel("Search exports").fill("zzzz-no-such-export");
     await expect(page.getByText("No exports match these filters.")).toBeVisible();
+  });
+
+  test("an archived model is marked and its exports cannot be run", async ({ page, sim, signIn }) => {
+    void sim;
+    await signIn(page);
+    await page.goto(`/w/${SEED.workspaces.finance}/m/${SEED.models.archived}`);
+    await expect(page.getByText(/This model is archived in Anaplan/)).toBeVisible();
+    await page.getByRole("table", { name: /Exports of this model/ }).getByRole("link").first().click();
+    await expect(page.getByRole("button", { name: "Run export" })).toBeDisabled();
+    await expect(page.getByText(/This model is archived in Anaplan/)).toBeVisible();
   });
 });

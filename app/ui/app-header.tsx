@@ -18,7 +18,7 @@ export function AppHeader({ user, context }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4 sm:px-6">
-        <Link href={pagePaths.home()} className="flex shrink-0 items-center gap-2 rounded font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-sky-600">
+        <Link href={pagePaths.home()} aria-label="Export Desk" className="flex shrink-0 items-center gap-2 rounded font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-sky-600">
           <LogoIcon className="size-6 text-sky-700 dark:text-sky-400" />
           <span className="hidden sm:inline">Export Desk</span>
         </Link>

@@ -1,7 +1,14 @@
 import { formatPercent } from "@/lib/shared/format";
 
 /** A labelled progress bar (Anaplan's progress is 0.0–1.0, or -1 when unknown). */
-export function ProgressBar({ value, label, step }: { value: number | undefined; label: string; step?: string }) {
+const TONE = {
+  active: "bg-sky-600 dark:bg-sky-400",
+  succeeded: "bg-emerald-600 dark:bg-emerald-400",
+  failed: "bg-rose-600 dark:bg-rose-400",
+  stopped: "bg-slate-400 dark:bg-slate-500",
+} as const;
+
+export function ProgressBar({ value, label, step, tone = "active" }: { value: number | undefined; label: string; step?: string; tone?: keyof typeof TONE }) {
   const known = value !== undefined && value >= 0;
   const fraction = known ? Math.min(1, value) : 0;
   return (
@@ -20,7 +27,7 @@ export function ProgressBar({ value, label, step }: { value: number | undefined;
         className="mt-1 h-1.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
         {known ? (
-          <div className="h-full rounded-full bg-sky-600 transition-[width] duration-500 dark:bg-sky-400" style={{ width: `${fraction * 100}%` }} />
+          <div className={`h-full rounded-full transition-[width] duration-500 ${TONE[tone]}`} style={{ width: `${fraction * 100}%` }} />
         ) : (
           <div className="h-full w-1/3 rounded-full bg-sky-600/50 motion-safe:animate-pulse dark:bg-sky-400/50" />
         )}

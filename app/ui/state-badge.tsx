@@ -38,7 +38,7 @@ export function StateBadge({ task }: { task: Pick<Task, "taskState" | "result"> 
   return (
     <span
       className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[kind]}`}
-      title={`Anaplan state: ${task.taskState}${task.taskState === "COMPLETE" ? (task.result?.successful === false ? " (failed)" : task.result?.successful ? " (successful)" : "") : ""}`}
+      title={`Anaplan state: ${task.taskState}${task.taskState === "COMPLETE" ? (task.result?.successful === false ? " (failed)" : task.result?.successful ? " (successful)" : " (result not known yet)") : ""}`}
       data-kind={kind}
     >
       <KindIcon kind={kind} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LockIcon } from "./icons";
+import { ArchiveIcon, LockIcon } from "./icons";
 
 export const NO_ACCESS_MESSAGE = "This model does not exist or you have no access to it.";
 
@@ -67,5 +67,15 @@ export function TableSkeleton({ rows = 8, label = "Loading" }: { rows?: number; 
       ))}
       <span className="sr-only">{label}…</span>
     </div>
+  );
+}
+
+/** A notice above content that cannot be acted on (an archived model). */
+export function Notice({ children }: { children: React.ReactNode }) {
+  return (
+    <p className="mb-4 flex items-start gap-2 rounded-lg border border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200">
+      <ArchiveIcon className="mt-0.5 size-4 shrink-0" />
+      <span>{children}</span>
+    </p>
   );
 }

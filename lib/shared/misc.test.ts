@@ -77,3 +77,16 @@ describe("runLocaleFor", () => {
     expect(runLocaleFor(undefined)).toBe("en_US");
   });
 });
+
+import { withModelProgress } from "./task-list";
+import type { Task } from "./types";
+describe("withModelProgress", () => {
+  it("fills progress of the task holding the model lock", () => {
+    const tasks: Task[] = [{ taskId: "ABC", taskState: "IN_PROGRESS" }, { taskId: "DEF", taskState: "NOT_STARTED" }];
+    const out = withModelProgress(tasks, { taskId: "ABC-11", progress: 0.4, currentStep: "Processing Export" });
+    expect(out[0]).toMatchObject({ progress: 0.4, currentStep: "Processing Export" });
+    expect(out[1]?.progress).toBeUndefined();
+    expect(withModelProgress(tasks, { taskId: null, progress: -1 })).toEqual(tasks);
+    expect(withModelProgress(tasks, null)).toEqual(tasks);
+  });
+});

@@ -16,7 +16,7 @@ describe("taskKind", () => {
   });
   it("shows unknown states in words", () => {
     expect(taskLabel({ taskState: "PAUSED_BY_ADMIN" })).toBe("Paused by admin");
-    expect(taskLabel({ taskState: "COMPLETE" })).toBe("Complete (result unknown)");
+    expect(taskLabel({ taskState: "COMPLETE" })).toBe("Finished");
   });
 });
 

@@ -38,7 +38,8 @@ export const KIND_LABEL: Record<TaskKind, string> = {
 export function taskLabel(task: StateOnly): string {
   const kind = taskKind(task);
   if (kind !== "unknown") return KIND_LABEL[kind];
-  return task.taskState === "COMPLETE" ? "Complete (result unknown)" : humanize(task.taskState);
+  // COMPLETE before its result is known: neutral, never the green "Complete".
+  return task.taskState === "COMPLETE" ? "Finished" : humanize(task.taskState);
 }
 
 /** Still moving: keep polling (CANCELLING included — it is transitional). */

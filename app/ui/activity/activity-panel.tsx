@@ -1,16 +1,18 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
 import type { ActivityTask } from "@/lib/shared/types";
 import type { ActivityResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
-import { sortTasks } from "@/lib/shared/task-list";
+import { sortTasks, withModelProgress } from "@/lib/shared/task-list";
 import { KIND_LABEL, taskKind, type TaskKind } from "@/lib/shared/task-state";
 import { NotifyToggle } from "../tasks/notify-toggle";
 import { RefreshStatus } from "../tasks/refresh-status";
 import { TaskTable } from "../tasks/task-table";
 import { useLiveTasks } from "../tasks/use-live-tasks";
 import { useTaskActions } from "../tasks/use-task-actions";
+import { useTaskResults } from "../tasks/use-task-results";
 import { ModelBusyBanner } from "./model-busy-banner";
 
 const selectTasks = (d: ActivityResponse | undefined) => d?.tasks;
@@ -20,14 +22,25 @@ const control = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm fo
 /** Recent tasks across every export of the model, filterable by state and export. */
 export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; modelId: string }) {
   const [notify, setNotify] = useState(false);
-  const [kind, setKind] = useState<"" | TaskKind>("");
-  const [exportId, setExportId] = useState("");
+  // Filters live in the URL (?state=&export=) so a pasted link shows the same view.
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const stateParam = params.get("state") ?? "";
+  const kind: "" | TaskKind = (KINDS as string[]).includes(stateParam) ? (stateParam as TaskKind) : "";
+  const exportId = params.get("export") ?? "";
+  const setFilter = (name: "state" | "export", value: string) => {
+    const next = new URLSearchParams(params.toString());
+    if (value) next.set(name, value);
+    else next.delete(name);
+    const qs = next.toString();
+    window.history.replaceState(null, "", `${pathname}${qs ? `?${qs}` : ""}`);
+  };
   const describe = useCallback((t: ActivityTask) => t.exportName, []);
   const taskKeyOf = useCallback((t: ActivityTask) => apiPaths.task(workspaceId, modelId, t.exportId, t.taskId), [workspaceId, modelId]);
   const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, { notifyInBackground: notify, describe, taskKeyOf });
   const { cancel } = useTaskActions(workspaceId, modelId);
 
-  const all = sortTasks(live.tasks ?? []);
+  const all = withModelProgress(useTaskResults(sortTasks(live.tasks ?? []), taskKeyOf), live.data?.modelStatus);
   const exportsSeen = [...new Map(all.map((t) => [t.exportId, t.exportName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const shown = all.filter((t) => (!kind || taskKind(t) === kind) && (!exportId || t.exportId === exportId));
 
@@ -38,7 +51,7 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
         <div className="flex flex-wrap items-end gap-3">
           <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
             State
-            <select value={kind} onChange={(e) => setKind(e.target.value as "" | TaskKind)} className={`${control} mt-1 block`}>
+            <select value={kind} onChange={(e) => setFilter("state", e.target.value)} className={`${control} mt-1 block`}>
               <option value="">All states</option>
               {KINDS.map((k) => (
                 <option key={k} value={k}>{KIND_LABEL[k]}</option>
@@ -47,7 +60,7 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
           </label>
           <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
             Export
-            <select value={exportId} onChange={(e) => setExportId(e.target.value)} className={`${control} mt-1 block max-w-[16rem]`}>
+            <select value={exportId} onChange={(e) => setFilter("export", e.target.value)} className={`${control} mt-1 block max-w-[16rem]`}>
               <option value="">All exports</option>
               {exportsSeen.map(([id, name]) => (
                 <option key={id} value={id}>{name}</option>

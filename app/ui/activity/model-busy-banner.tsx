@@ -6,7 +6,6 @@ import type { ActivityResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
 import { formatPercent } from "@/lib/shared/format";
 import { AlertIcon } from "../icons";
-import { RelativeTime } from "../relative-time";
 
 export function isModelBusy(status: ModelStatus | null | undefined): status is ModelStatus {
   if (!status) return false;
@@ -31,12 +30,6 @@ export function ModelBusyBanner({ workspaceId, modelId, pollMs = 0 }: { workspac
           Anaplan runs one import or export at a time in a model; an export you start now waits as “Not started” until this finishes.
           {typeof status.progress === "number" && status.progress >= 0 ? ` ${formatPercent(status.progress, "en-US")} done` : ""}
           {status.currentStep ? ` · ${status.currentStep}` : ""}
-          {status.creationTime ? (
-            <>
-              {" · "}
-              <RelativeTime ms={status.creationTime} prefix="started" />
-            </>
-          ) : null}
         </p>
       </div>
     </div>

@@ -1,15 +1,17 @@
 "use client";
 
 import { useCallback, useState } from "react";
+import useSWR, { useSWRConfig } from "swr";
 import type { Task } from "@/lib/shared/types";
-import type { TasksResponse } from "@/lib/shared/responses";
+import type { ActivityResponse, TasksResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
-import { sortTasks } from "@/lib/shared/task-list";
+import { sortTasks, withModelProgress } from "@/lib/shared/task-list";
 import { NotifyToggle } from "./notify-toggle";
 import { RefreshStatus } from "./refresh-status";
 import { TaskTable } from "./task-table";
 import { useLiveTasks } from "./use-live-tasks";
 import { useTaskActions } from "./use-task-actions";
+import { useTaskResults } from "./use-task-results";
 
 const selectTasks = (d: TasksResponse | undefined) => d?.tasks;
 
@@ -18,9 +20,13 @@ export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }:
   const [notify, setNotify] = useState(false);
   const describe = useCallback(() => exportName, [exportName]);
   const taskKeyOf = useCallback((t: Task) => apiPaths.task(workspaceId, modelId, exportId, t.taskId), [workspaceId, modelId, exportId]);
-  const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, { notifyInBackground: notify, describe, taskKeyOf });
+  const { mutate } = useSWRConfig();
+  const onFinished = useCallback(() => void mutate(apiPaths.activity(workspaceId, modelId)), [mutate, workspaceId, modelId]);
+  const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, { notifyInBackground: notify, describe, taskKeyOf, onFinished });
   const { cancel } = useTaskActions(workspaceId, modelId);
-  const tasks = sortTasks(live.tasks ?? []);
+  // The model status (polled by the busy banner) carries the running task's progress, which lists lack.
+  const { data: activity } = useSWR<ActivityResponse>(apiPaths.activity(workspaceId, modelId), { revalidateOnMount: false, revalidateOnFocus: false });
+  const tasks = withModelProgress(useTaskResults(sortTasks(live.tasks ?? []), taskKeyOf), activity?.modelStatus);
 
   return (
     <section aria-labelledby="tasks-heading" className="space-y-3">

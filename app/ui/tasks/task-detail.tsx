@@ -66,10 +66,17 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
 
       <section aria-labelledby="progress-heading" className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="progress-heading" className="sr-only">Progress</h2>
-        <ProgressBar value={kind === "succeeded" ? 1 : task.progress} label="Task progress" step={task.currentStep} />
+        <ProgressBar
+          value={kind === "succeeded" ? 1 : task.progress}
+          label="Task progress"
+          step={task.currentStep}
+          tone={kind === "succeeded" ? "succeeded" : kind === "failed" ? "failed" : kind === "cancelled" || kind === "unknown" ? "stopped" : "active"}
+        />
         <dl className="mt-5 grid grid-cols-2 gap-x-6 gap-y-4 text-sm sm:grid-cols-4">
-          <Fact term="Created"><ExactTime ms={task.creationTime} /></Fact>
-          <Fact term="Started"><RelativeTime ms={task.creationTime} /></Fact>
+          <Fact term="Created">
+            <ExactTime ms={task.creationTime} />
+            <span className="block text-xs font-normal text-slate-600 dark:text-slate-400"><RelativeTime ms={task.creationTime} /></span>
+          </Fact>
           <Fact term="Duration"><TaskDuration task={task} finishedAt={live.finishedAt[task.taskId]} /></Fact>
           <Fact term="Task ID"><span className="break-all font-mono text-xs">{task.taskId}</span></Fact>
           {task.cancelledBy ? <Fact term="Cancelled by">{task.cancelledBy}</Fact> : null}

@@ -3,14 +3,12 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { Task } from "@/lib/shared/types";
-import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
+import { pagePaths } from "@/lib/shared/api-paths";
 import { canCancel, failureMessages, isActiveTask, taskKind } from "@/lib/shared/task-state";
 import { ProgressBar } from "../progress-bar";
 import { RelativeTime } from "../relative-time";
 import { StateBadge } from "../state-badge";
 import { TaskDuration } from "../task-duration";
-import { useSeen } from "../catalogue/use-visible";
-import { useFullTask } from "./use-full-task";
 import { PENDING_PREFIX } from "./use-task-actions";
 
 interface Props<T extends Task> {
@@ -95,16 +93,14 @@ export function TaskTable<T extends Task>(props: Props<T>) {
   );
 }
 
-function TaskRow<T extends Task>({ task: listed, isNew, workspaceId, modelId, exportIdOf, exportNameOf, finishedAt, onCancel }: Props<T> & { task: T; isNew: boolean }) {
-  const pending = listed.taskId.startsWith(PENDING_PREFIX);
-  const exportId = exportIdOf(listed);
-  const [ref, seen] = useSeen<HTMLTableRowElement>();
-  const task = useFullTask(listed, pending ? null : apiPaths.task(workspaceId, modelId, exportId, listed.taskId), seen);
+function TaskRow<T extends Task>({ task, isNew, workspaceId, modelId, exportIdOf, exportNameOf, finishedAt, onCancel }: Props<T> & { task: T; isNew: boolean }) {
+  const pending = task.taskId.startsWith(PENDING_PREFIX);
+  const exportId = exportIdOf(task);
   const kind = taskKind(task);
   const failures = kind === "failed" ? failureMessages(task) : [];
   const detail = pagePaths.task(workspaceId, modelId, exportId, task.taskId);
   return (
-    <tr ref={ref} className={`${isNew ? "animate-row-in" : ""} ${kind === "failed" ? "bg-rose-50/40 dark:bg-rose-950/20" : ""}`} data-task-id={task.taskId}>
+    <tr className={`${isNew ? "animate-row-in" : ""} ${kind === "failed" ? "bg-rose-50/40 dark:bg-rose-950/20" : ""}`} data-task-id={task.taskId}>
       {exportNameOf ? (
         <td className={td}>
           <Link href={pagePaths.export(workspaceId, modelId, exportId)} className="block truncate font-medium text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white">
@@ -134,8 +130,7 @@ function TaskRow<T extends Task>({ task: listed, isNew, workspaceId, modelId, ex
         {pending ? (
           <span className="text-slate-500 dark:text-slate-400">starting…</span>
         ) : (
-          <Link href={detail} className="relative rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300" title={task.taskId}>
-            <span className="sr-only">Details of task </span>
+          <Link href={detail} className="relative rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300" title={task.taskId} aria-label={`Details of task ${task.taskId.slice(0, 8)}…`}>
             {task.taskId.slice(0, 8)}…
           </Link>
         )}
@@ -144,10 +139,11 @@ function TaskRow<T extends Task>({ task: listed, isNew, workspaceId, modelId, ex
         {canCancel(task) && !pending ? (
           <button
             type="button"
-            onClick={() => onCancel(listed)}
+            onClick={() => onCancel(task)}
+            aria-label={`Cancel task ${task.taskId.slice(0, 8)}`}
             className="relative rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:border-rose-400 hover:bg-rose-50 hover:text-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-rose-950 dark:hover:text-rose-200"
           >
-            Cancel<span className="sr-only"> task {task.taskId.slice(0, 8)}</span>
+            Cancel
           </button>
         ) : null}
       </td>

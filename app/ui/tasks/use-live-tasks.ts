@@ -21,6 +21,8 @@ export interface LiveOptions<T> {
   describe?: (task: T) => string;
   /** BFF path of one task: used to read the result of a task that just finished (lists carry none). */
   taskKeyOf?: (task: T) => string;
+  /** Called when any task in view has just finished (e.g. to refresh the model-busy status). */
+  onFinished?: () => void;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface LiveOptions<T> {
  */
 export function useLiveTasks<D, T extends Task>(key: string | null, select: (data: D | undefined) => T[] | undefined, options: LiveOptions<T> = {}) {
   const { toast } = useToast();
-  const { idleMs, announce = true, notifyInBackground = false, describe, taskKeyOf } = options;
+  const { idleMs, announce = true, notifyInBackground = false, describe, taskKeyOf, onFinished } = options;
   const { mutate } = useSWRConfig();
   const [updatedAt, setUpdatedAt] = useState<number>(() => Date.now());
   const [finishedAt, setFinishedAt] = useState<Record<string, number>>({});
@@ -49,6 +51,7 @@ export function useLiveTasks<D, T extends Task>(key: string | null, select: (dat
       if (done.length === 0) return;
       setFinishedAt((m) => ({ ...m, ...Object.fromEntries(done.map((d) => [d.task.taskId, at])) }));
       for (const { task } of done) void announceDone(task);
+      onFinished?.();
     },
   });
 

@@ -6,7 +6,7 @@ import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { CatalogueTable } from "@/app/ui/catalogue/catalogue-table";
 import { PageShell } from "@/app/ui/page-shell";
 import { loadModelContext, orNoAccess, runBlockedReason, within } from "@/app/ui/server/model-context";
-import { NoAccess, TableSkeleton } from "@/app/ui/states";
+import { NoAccess, Notice, TableSkeleton } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 
 export const metadata: Metadata = { title: "Exports" };
@@ -21,7 +21,8 @@ export default async function CataloguePage({ params, searchParams }: PageProps<
   const blocked = runBlockedReason(context?.model);
 
   return (
-    <PageShell title={context?.model.name ?? "Exports"} subtitle={blocked ?? `${catalogue.exports.length.toLocaleString("en-US")} exports in ${context?.workspace.name ?? "this workspace"}. Open one to run it, watch it and download the result.`}>
+    <PageShell title={context?.model.name ?? "Exports"} subtitle={`${catalogue.exports.length.toLocaleString("en-US")} exports in ${context?.workspace.name ?? "this workspace"}. Open one to run it, watch it and download the result.`}>
+      {blocked ? <Notice>{blocked}</Notice> : null}
       <SwrProvider fallback={{ [apiPaths.exports(workspaceId, modelId)]: catalogue, ...(activity ? { [apiPaths.activity(workspaceId, modelId)]: activity } : {}) }}>
         <Suspense fallback={<TableSkeleton rows={12} label="Loading exports" />}>
           <CatalogueTable workspaceId={workspaceId} modelId={modelId} />

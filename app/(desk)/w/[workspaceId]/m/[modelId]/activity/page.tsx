@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { requirePageSession } from "@/lib/dal";
 import { getModelActivity } from "@/lib/bff/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { ActivityPanel } from "@/app/ui/activity/activity-panel";
 import { PageShell } from "@/app/ui/page-shell";
 import { orNoAccess } from "@/app/ui/server/model-context";
-import { NoAccess } from "@/app/ui/states";
+import { NoAccess, TableSkeleton } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -19,7 +20,9 @@ export default async function ActivityPage({ params }: PageProps<"/w/[workspaceI
   return (
     <PageShell title="Model activity" subtitle="Recent export tasks across this model, by everyone on the team. Updates live.">
       <SwrProvider fallback={{ [apiPaths.activity(workspaceId, modelId)]: activity }}>
-        <ActivityPanel workspaceId={workspaceId} modelId={modelId} />
+        <Suspense fallback={<TableSkeleton rows={8} label="Loading activity" />}>
+          <ActivityPanel workspaceId={workspaceId} modelId={modelId} />
+        </Suspense>
       </SwrProvider>
     </PageShell>
   );
