@@ -5,6 +5,7 @@ import type { ExportDefinition, ExportMetadata, Model, Task, Workspace } from "@
 import { getModelActivity, type ModelActivity } from "./activity";
 import { cachedExports } from "./catalogue-cache";
 import { cachedExportTasks } from "./task-list-cache";
+import { withResults } from "./task-results";
 
 /**
  * The data behind each GET of the BFF, as plain functions over a bound Anaplan api. Each returns exactly the JSON
@@ -71,7 +72,7 @@ export async function getExportTasks(
 ): Promise<TasksBody> {
   const tasks =
     userKey === undefined
-      ? await api.exportTasks(workspaceId, modelId, exportId)
+      ? await withResults(api, workspaceId, modelId, exportId, await api.exportTasks(workspaceId, modelId, exportId))
       : await cachedExportTasks(api, userKey, workspaceId, modelId, exportId);
   return { tasks: sortNewestFirst(tasks) };
 }

@@ -12,6 +12,7 @@ import { resetRefreshStateForTests } from "@/lib/session/refresh";
 import { resetActivityForTests } from "@/lib/bff/activity";
 import { resetCatalogueCacheForTests } from "@/lib/bff/catalogue-cache";
 import { resetTaskListCacheForTests } from "@/lib/bff/task-list-cache";
+import { resetTaskResultsForTests } from "@/lib/bff/task-results";
 import { resetSignInLimitForTests } from "@/lib/bff/sign-in-limit";
 import type { SessionData } from "@/lib/session/data";
 
@@ -103,6 +104,7 @@ export async function resetAll(control: Control, config: Record<string, unknown>
   resetActivityForTests();
   resetCatalogueCacheForTests();
   resetTaskListCacheForTests();
+  resetTaskResultsForTests();
   resetSignInLimitForTests();
 }
 

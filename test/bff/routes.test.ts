@@ -194,6 +194,31 @@ describe("download", () => {
   });
 });
 
+describe("task lists", () => {
+  const list = () =>
+    tasksRoute.GET(req(`${exportPath(E.failing)}/tasks`, { cookie }), ctx({ workspaceId: W, modelId: M, exportId: E.failing }));
+
+  it("carry each finished task's result, so a failed export never reads as a success, looked up once", async () => {
+    const done = await runToCompletion(E.failing);
+    await stack.control.clearRequests();
+    const { tasks } = await json<{ tasks: Task[] }>(await list());
+    const listed = tasks.find((t) => t.taskId === done.taskId);
+    expect(listed?.taskState).toBe("COMPLETE");
+    expect(listed?.result?.successful).toBe(false);
+    expect(listed?.result?.details?.[0]?.localMessageText).toMatch(/could not be completed/);
+
+    const realNow = Date.now;
+    const spy = vi.spyOn(Date, "now").mockImplementation(() => realNow() + TASK_LIST_TTL_MS + 1);
+    try {
+      await json(await list());
+    } finally {
+      spy.mockRestore();
+    }
+    const oneTaskReads = (await stack.control.requests()).filter((r) => r.path.includes(`/tasks/${done.taskId}`));
+    expect(oneTaskReads).toHaveLength(1);
+  });
+});
+
 describe("model activity", () => {
   const activity = (modelId: string = M, who = cookie) =>
     activityRoute.GET(req(`/api/workspaces/${W}/models/${modelId}/tasks`, { cookie: who }), ctx({ workspaceId: W, modelId }));

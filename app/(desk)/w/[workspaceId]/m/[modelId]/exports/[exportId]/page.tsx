@@ -19,8 +19,8 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
   const { workspaceId: w, modelId: m, exportId: e } = await params;
   const { api, userKey } = await requirePageSession(pagePaths.export(w, m, e));
   const [detail, tasks, context, activity] = await Promise.all([
-    orNoAccess(getExportDetail(api, w, m, e)),
-    orNoAccess(getExportTasks(api, w, m, e)),
+    orNoAccess(getExportDetail(api, w, m, e, userKey)),
+    orNoAccess(getExportTasks(api, w, m, e, userKey)),
     loadModelContext(api, w, m),
     within(getModelActivity(api, userKey, w, m), 1_500),
   ]);
