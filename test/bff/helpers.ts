@@ -24,47 +24,9 @@ export const SENTINEL = "TKN_SENTINEL_";
 export const COOKIE = "export-desk";
 export { SEED };
 
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-  authScheme: string;
-  cookie: boolean;
-}
-
-export class Control {
-  constructor(readonly url: string) {}
-  private async call(method: string, path: string, body?: unknown): Promise<unknown> {
-    const res = await fetch(`${this.url}/__sim/${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`sim control ${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  }
-  reset() {
-    return this.call("POST", "reset");
-  }
-  configure(patch: Record<string, unknown>) {
-    return this.call("POST", "config", patch);
-  }
-  advanceClock(ms: number) {
-    return this.call("POST", "clock/advance", { ms });
-  }
-  injectFault(fault: Record<string, unknown>) {
-    return this.call("POST", "faults", fault);
-  }
-  clearFaults() {
-    return this.call("DELETE", "faults");
-  }
-  async requests(): Promise<LoggedRequest[]> {
-    return ((await this.call("GET", "requests")) as { requests: LoggedRequest[] }).requests;
-  }
-  clearRequests() {
-    return this.call("DELETE", "requests");
-  }
-}
+/** The simulator's own control client, under the name these tests use. */
+export { SimControl as Control, type LoggedRequest } from "@/sim/control";
+import { SimControl as Control } from "@/sim/control";
 
 export interface Stack {
   sim: RunningSimulator;
