@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -9,7 +10,8 @@ import { bin, root, startService } from "./support/processes";
 import { signIn, type Stack } from "./support/stack";
 
 const EMPTY_PORT = 3312;
-const emptyApp = path.join(root, "bench", ".tmp", "empty-next-app");
+// Outside the project, or Next would pick up the project's own instrumentation.ts.
+const emptyApp = path.join(os.tmpdir(), "export-desk-bench-empty-next-app");
 const model = `/w/${SEED.workspaces.finance}/m/${SEED.models.fpa}`;
 const pages = [
   { name: "sign in", path: "/login", signedIn: false },
@@ -25,7 +27,7 @@ function buildEmptyApp(): void {
   mkdirSync(path.join(emptyApp, "app"), { recursive: true });
   symlinkSync(path.join(root, "node_modules"), path.join(emptyApp, "node_modules"));
   writeFileSync(path.join(emptyApp, "package.json"), JSON.stringify({ name: "empty", private: true }));
-  writeFileSync(path.join(emptyApp, "next.config.js"), "module.exports = { turbopack: { root: __dirname + '/../../..' } };\n");
+  writeFileSync(path.join(emptyApp, "next.config.js"), "module.exports = { turbopack: { root: '/' } };\n");
   writeFileSync(path.join(emptyApp, "app", "layout.tsx"),
     "export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html lang=\"en\"><body>{children}</body></html>;\n}\n");
   writeFileSync(path.join(emptyApp, "app", "page.tsx"), "export default function Page() {\n  return <p>empty</p>;\n}\n");

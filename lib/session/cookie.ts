@@ -52,15 +52,31 @@ export async function sealSession(data: SessionData): Promise<string> {
  * Unseals a cookie value. Every failure (forged, tampered, truncated, expired, foreign secret, old format,
  * wrong shape) reads as `null`: iron-session 8 throws on some of these ("Wrong mac prefix", "Invalid expiration").
  */
+/**
+ * Polling browsers send the same cookie every few seconds; unsealing costs two key derivations and an HMAC.
+ * A cookie that unsealed recently is remembered for UNSEALED_TTL_MS (per configuration, so a change of
+ * secrets forgets everything). Only the exact sealed string finds an entry; lifetimes and revocation are
+ * still checked on every request by the callers.
+ */
+const UNSEALED_TTL_MS = 60_000;
+const UNSEALED_MAX = 10_000;
+const unsealed = new WeakMap<object, Map<string, { data: SessionData; at: number }>>();
+
 export async function unsealSession(value: string | undefined): Promise<SessionData | null> {
   if (!value || value.length > 8192) return null;
+  const config = getConfig();
+  let recent = unsealed.get(config);
+  if (!recent) unsealed.set(config, (recent = new Map()));
+  const hit = recent.get(value);
+  if (hit && Date.now() - hit.at < UNSEALED_TTL_MS) return structuredClone(hit.data);
   try {
-    const raw = await unsealData<unknown>(value, {
-      password: sessionKeys(getConfig().sessionSecrets).unseal,
-      ttl: SEAL_TTL_SECONDS,
-    });
+    const raw = await unsealData<unknown>(value, { password: sessionKeys(config.sessionSecrets).unseal, ttl: SEAL_TTL_SECONDS });
     const parsed = sessionDataSchema.safeParse(raw);
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    recent.delete(value);
+    recent.set(value, { data: structuredClone(parsed.data), at: Date.now() });
+    if (recent.size > UNSEALED_MAX) recent.delete(recent.keys().next().value as string);
+    return parsed.data;
   } catch {
     return null;
   }
