@@ -7,6 +7,6 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**", "out/**", "build/**", "next-env.d.ts",
-    "test-results/**", "playwright-report/**", "bench/results/**",
+    "test-results/**", "playwright-report/**", "bench/results/**", "bench/.tmp/**",
   ]),
 ]);

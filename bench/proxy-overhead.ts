@@ -29,6 +29,19 @@ async function load(target: string, url: string, headers: Record<string, string>
   };
 }
 
+/** Sequential requests timed one by one: autocannon's latencies are whole milliseconds, too coarse here. */
+async function preciseP50(url: string, headers: Record<string, string>, count = 1500): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
 /** 1. JSON proxy overhead: the BFF against the simulator directly and a minimal pass-through proxy. */
 export async function proxyOverhead(stack: Stack) {
   const path = `${exportPath(SEED.exports.revenueCsv)}/tasks`;
@@ -60,7 +73,11 @@ export async function proxyOverhead(stack: Stack) {
   const find = (target: string, c: number) => rows.find((r) => r.target === target && r.connections === c)!;
   const throughputRatio32 = find("Export Desk BFF", 32).requestsPerSecond / find("minimal Node proxy", 32).requestsPerSecond;
   const throughputRatio1 = find("Export Desk BFF", 1).requestsPerSecond / find("minimal Node proxy", 1).requestsPerSecond;
-  const addedP50Ms = find("Export Desk BFF", 1).p50Ms - find("simulator (direct)", 1).p50Ms;
+  const directP50 = await preciseP50(`${stack.sim.url}/2/0${path}`, { Authorization: `AnaplanAuthToken ${token}` });
+  const bffP50 = await preciseP50(`${stack.app.url}/api${path}`, { Cookie: cookie });
+  rows.push({ target: "sequential p50 (precise): simulator", connections: 1, requestsPerSecond: 0, p50Ms: directP50, p99Ms: 0, errors: 0 });
+  rows.push({ target: "sequential p50 (precise): BFF", connections: 1, requestsPerSecond: 0, p50Ms: bffP50, p99Ms: 0, errors: 0 });
+  const addedP50Ms = bffP50 - directP50;
   const vsFrameworkFloor32 = find("Export Desk BFF", 32).requestsPerSecond / find("Next.js empty route (/api/health)", 32).requestsPerSecond;
   return {
     rows,

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue),
- * prints a table and writes the figures to bench/results/latest.json. Every figure is a ratio against a
+ * prints a table and writes the figures to bench/results/<name>.json. Every figure is a ratio against a
  * baseline measured in the same run, because these machines are shared and noisy.
  */
 import { spawnSync } from "node:child_process";
@@ -60,9 +60,11 @@ async function main(): Promise<void> {
   console.log("\nTargets");
   console.table(Object.values(results).flatMap((r) => r.targets.map((t) => ({ ...t, value: round(t.value), met: t.met ? "yes" : "NO" }))));
   mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-  const file = path.join(root, "bench", "results", "latest.json");
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + "\n");
-  console.log(`Figures written to ${path.relative(root, file)}`);
+  for (const [name, result] of Object.entries(results)) {
+    const file = path.join(root, "bench", "results", `${name}.json`);
+    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, ...result }, null, 2) + "\n");
+    console.log(`Figures written to ${path.relative(root, file)}`);
+  }
 }
 
 main().catch((error: unknown) => {

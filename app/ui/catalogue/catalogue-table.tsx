@@ -46,9 +46,12 @@ export function CatalogueTable({ workspaceId, modelId }: { workspaceId: string; 
     return () => clearTimeout(t);
   }, [query, view, pathname]);
 
-  const filtered = useMemo(() => applyCatalogueView(all, view), [all, view]);
+  // The table follows every keystroke at once; only the URL waits for typing to pause.
+  const typed = query.trim();
+  const shown = useMemo(() => (typed === view.q ? view : { ...view, q: typed, page: 1 }), [typed, view]);
+  const filtered = useMemo(() => applyCatalogueView(all, shown), [all, shown]);
   const pages = pageCount(filtered.length);
-  const page = Math.min(view.page, pages);
+  const page = Math.min(shown.page, pages);
   const rows = pageSlice(filtered, page);
   const first = filtered.length === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
 
