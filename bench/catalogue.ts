@@ -65,8 +65,9 @@ export async function catalogueAtScale(stack: Stack) {
       await page.waitForTimeout(600);
       const elapsed = await page.evaluate(() => {
         const w = window as unknown as { __mutations: number[]; __t0: number };
+        // The table's re-render is the first change; later ones are metadata arriving for newly shown rows.
         const after = w.__mutations.filter((t) => t >= w.__t0 && t - w.__t0 < 500);
-        return after.length ? Math.max(...after) - w.__t0 : 0;
+        return after.length ? Math.min(...after) - w.__t0 : 0;
       });
       filterMs.push(elapsed);
     }
@@ -82,6 +83,7 @@ export async function catalogueAtScale(stack: Stack) {
       { measure: `its ${upstreamCalls.length} upstream calls, replayed (median ms)`, value: median(upstreamMs) },
       { measure: "filter keystroke → updated table (worst ms)", value: worstFilter },
       { measure: "filter keystroke → updated table (median ms)", value: median(filterMs) },
+      { measure: "each keystroke: r, e, v, ⌫, ⌫, ⌫ (ms)", value: filterMs.map((ms) => Math.round(ms)).join(", ") },
     ],
     targets: [
       { name: "catalogue server response vs its upstream time", value: ratio, target: "≤ 1.5", met: ratio <= 1.5 },
