@@ -20,12 +20,15 @@ async function startTasks(stack: Stack, cookie: string, count: number): Promise<
   }
 }
 
+// A string, not a function: tsx would wrap a function's inner arrows in a helper the page does not have.
+const HIDE_TAB = `
+  Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+  Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+  document.dispatchEvent(new Event("visibilitychange"));
+`;
+
 async function hide(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
-    Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
-    document.dispatchEvent(new Event("visibilitychange"));
-  });
+  await page.evaluate(HIDE_TAB);
 }
 
 interface Scenario {
