@@ -106,7 +106,7 @@ describe("downloadFile", () => {
     expect(e?.kind).toBe("not_found");
   });
 
-  it("cancelling the stream aborts the upstream requests (the chunk being read and the one opened ahead)", async () => {
+  it("cancelling the stream aborts the upstream request and fetches no further chunk", async () => {
     await h.control("POST", "config", { chunkSizeBytes: 64 * 1024 * 1024 });
     await run(E.huge);
     await h.control("DELETE", "requests");
@@ -121,11 +121,11 @@ describe("downloadFile", () => {
     }
     await reader.cancel();
     // The simulator logs a response when it finishes or its connection closes: a 64 MB chunk cannot have
-    // finished while we stopped reading, so each entry shows an upstream request was torn down.
-    const log = await eventually(chunkGets, (l) => l.length >= 2, 3000);
-    expect(log.map((r) => r.path.split("/").pop()).sort()).toEqual(["0", "1"]);
+    // finished while we stopped reading, so the entry shows the upstream request was torn down.
+    const log = await eventually(chunkGets, (l) => l.length >= 1, 3000);
+    expect(log.map((r) => r.path.split("/").pop())).toEqual(["0"]);
     await new Promise((r) => setTimeout(r, 200));
-    expect(await chunkGets()).toHaveLength(2);
+    expect(await chunkGets()).toHaveLength(1);
   });
 
   it("aborting the client's signal aborts the download", async () => {
@@ -145,8 +145,8 @@ describe("downloadFile", () => {
     // one buffered piece may still be delivered; after that the stream errors
     const final = outcome === "value" ? await reader.read().then(() => "value", (err: unknown) => (err as AnaplanError).kind) : outcome;
     expect(final).toBe("aborted");
-    const log = await eventually(chunkGets, (l) => l.length >= 2, 3000);
-    expect(log.map((r) => r.path.split("/").pop()).sort()).toEqual(["0", "1"]);
+    const log = await eventually(chunkGets, (l) => l.length >= 1, 3000);
+    expect(log).toHaveLength(1);
   });
 
   it("memory does not grow with file size (reads 96 MB across many chunks with bounded memory)", async () => {

@@ -4,9 +4,8 @@ import { abortedError, send, sleep, type HttpRequest } from "./http";
 import { decideRetry, type RetryPolicy } from "./retry";
 
 /**
- * Streams a file chunk by chunk, each read only when the consumer pulls (so memory does not grow with file
- * size), bytes passed on as they arrive. Once a chunk is flowing, the request for the next one is opened so
- * its first bytes are ready when this one ends; its unread body waits in the socket buffers.
+ * Streams a file chunk by chunk: one upstream chunk request open at a time, each read only when the consumer
+ * pulls (so memory does not grow with file size), bytes passed on as they arrive.
  *
  * Each chunk is a GET, so it may be retried — but only until its first byte has been emitted; after that a
  * failure errors the stream (it is never ended cleanly, so a broken download cannot look complete).
@@ -54,12 +53,12 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
 
   let index = 0;
   let current: OpenChunk | undefined;
-  let next: { index: number; abort: AbortController; opening: Promise<OpenChunk> } | undefined;
   let chunkStarted = Date.now();
   let bodyRetries = 0;
   let streamController: ReadableStreamDefaultController<Uint8Array> | undefined;
 
-  async function open(i: number, abort = new AbortController()): Promise<OpenChunk> {
+  async function open(i: number): Promise<OpenChunk> {
+    const abort = new AbortController();
     const id = ids[i];
     if (id === undefined) throw new AnaplanError("invalid_response", "Anaplan's list of file chunks was inconsistent.");
     const req: HttpRequest = {
@@ -102,30 +101,6 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
     }
   }
 
-  function openNextAhead(): void {
-    if (next || index + 1 >= ids.length) return;
-    const abort = new AbortController();
-    const opening = open(index + 1, abort);
-    // Awaited (and its failure handled) when its turn comes.
-    opening.catch(() => undefined);
-    next = { index: index + 1, abort, opening };
-  }
-
-  async function openChunk(i: number): Promise<OpenChunk> {
-    const ahead = next;
-    next = undefined;
-    if (ahead?.index === i) return ahead.opening;
-    ahead?.abort.abort();
-    return open(i);
-  }
-
-  /** Ends everything: the chunk being read and the one opened ahead. */
-  function closeAll(): void {
-    next?.abort.abort();
-    next = undefined;
-    closeCurrent();
-  }
-
   function closeCurrent(): void {
     const chunk = current;
     current = undefined;
@@ -141,7 +116,7 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
   }
 
   const onOuterAbort = () => {
-    closeAll();
+    closeCurrent();
     if (options.signal?.aborted && streamController) {
       try {
         streamController.error(abortedError(WHAT));
@@ -175,7 +150,7 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
                 controller.close();
                 return;
               }
-              current = await openChunk(index);
+              current = await open(index);
             }
             let step: ReadableStreamReadResult<Uint8Array>;
             try {
@@ -199,24 +174,23 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
               continue;
             }
             if (step.value.byteLength === 0) continue;
-            if (current.emitted === 0) openNextAhead();
             current.emitted += step.value.byteLength;
             controller.enqueue(step.value);
             return;
           }
         } catch (err) {
-          closeAll();
+          closeCurrent();
           detach();
           throw err instanceof AnaplanError ? err : new AnaplanError("network", "The download from Anaplan failed; try again.");
         }
       },
       cancel() {
         cancelled.abort();
-        closeAll();
+        closeCurrent();
         detach();
       },
     },
-    // A few pieces (≤ 64 KiB each) buffered, so reading upstream overlaps writing to the browser.
-    { highWaterMark: 8 },
+    // One piece buffered at most: the next upstream read happens only when the consumer asks for more.
+    { highWaterMark: 1 },
   );
 }
