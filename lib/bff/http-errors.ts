@@ -16,8 +16,12 @@ export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "Cross-Origin-Resource-Policy": "same-origin",
 });
 
+/** Sets the API headers; a route's own stricter `no-store, …` Cache-Control (downloads) is kept. */
 export function withApiHeaders<T extends Response>(response: T): T {
-  for (const [name, value] of Object.entries(API_HEADERS)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(API_HEADERS)) {
+    if (name === "Cache-Control" && response.headers.get(name)?.startsWith("no-store")) continue;
+    response.headers.set(name, value);
+  }
   return response;
 }
 

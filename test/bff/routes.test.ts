@@ -178,7 +178,7 @@ describe("download", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(type);
     expect(res.headers.get("content-disposition")).toBe(disposition);
-    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-encoding")).toBeNull();
     expect(res.headers.get("set-cookie")).toBeNull();

@@ -15,9 +15,12 @@ export default async function CataloguePage({ params, searchParams }: PageProps<
   const { workspaceId, modelId } = await params;
   const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
   const { api, userKey } = await requirePageSession(`${pagePaths.model(workspaceId, modelId)}${query.size ? `?${query}` : ""}`);
-  const [context, catalogue] = await Promise.all([loadModelContext(api, workspaceId, modelId), orNoAccess(getCatalogue(api, workspaceId, modelId))]);
+  const [context, catalogue, activity] = await Promise.all([
+    loadModelContext(api, workspaceId, modelId),
+    orNoAccess(getCatalogue(api, workspaceId, modelId)),
+    within(getModelActivity(api, userKey, workspaceId, modelId), 1_500),
+  ]);
   if (!catalogue) return <PageShell><NoAccess /></PageShell>;
-  const activity = await within(getModelActivity(api, userKey, workspaceId, modelId), 1_500);
   const blocked = runBlockedReason(context?.model);
 
   return (
