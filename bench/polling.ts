@@ -49,7 +49,13 @@ const scenarios: Scenario[] = [
 /** 3. Polling economy: upstream status requests one user's browser causes while watching pages. */
 export async function pollingEconomy(stack: Stack) {
   const browser = await launchChromium();
-  const rows: { scenario: string; statusPerMinute: number; allUpstreamPerMinute: number; perActiveTaskPerMinute: number | null }[] = [];
+  const rows: {
+    scenario: string;
+    taskStatusPerMinute: number;
+    modelStatusPerMinute: number;
+    allUpstreamPerMinute: number;
+    taskStatusPerActiveTaskPerMinute: number | null;
+  }[] = [];
   try {
     for (const scenario of scenarios) {
       await stack.control.reset();
@@ -75,26 +81,33 @@ export async function pollingEconomy(stack: Stack) {
       const requests = await stack.control.requests();
       await context.close();
       const minutes = WATCH_S / 60;
-      const status = requests.filter((r) => r.method === "GET" && /\/tasks(\/|$|\?)|\/status$/.test(r.path.split("?")[0] ?? r.path));
+      const perMinute = (pattern: RegExp) =>
+        requests.filter((r) => r.method === "GET" && pattern.test(r.path.split("?")[0] ?? r.path)).length / minutes;
+      const taskStatus = perMinute(/\/tasks(\/[^/]+)?$/);
+      const modelStatus = perMinute(/\/status$/);
       rows.push({
         scenario: scenario.name,
-        statusPerMinute: status.length / minutes,
+        taskStatusPerMinute: taskStatus,
+        modelStatusPerMinute: modelStatus,
         allUpstreamPerMinute: requests.length / minutes,
-        perActiveTaskPerMinute: scenario.activeTasks ? status.length / minutes / scenario.activeTasks : null,
+        taskStatusPerActiveTaskPerMinute: scenario.activeTasks ? taskStatus / scenario.activeTasks : null,
       });
     }
   } finally {
     await browser.close();
   }
   const byName = (n: string) => rows.find((r) => r.scenario === n)!;
-  const activeRows = rows.filter((r) => r.perActiveTaskPerMinute !== null && !r.scenario.includes("hidden"));
-  const worstPerTask = Math.max(...activeRows.map((r) => r.perActiveTaskPerMinute!));
+  const activeRows = rows.filter((r) => r.taskStatusPerActiveTaskPerMinute !== null && !r.scenario.includes("hidden"));
+  const worstPerTask = Math.max(...activeRows.map((r) => r.taskStatusPerActiveTaskPerMinute!));
+  const idle = byName("nothing active");
+  const idleAll = idle.taskStatusPerMinute + idle.modelStatusPerMinute;
+  const hidden = byName("1 active task, tab hidden").allUpstreamPerMinute;
   return {
     rows,
     targets: [
-      { name: "status requests / min per active task (any tabs)", value: worstPerTask, target: "≤ 12", met: worstPerTask <= 12 },
-      { name: "status requests / min with nothing active", value: byName("nothing active").statusPerMinute, target: "≤ 2", met: byName("nothing active").statusPerMinute <= 2 },
-      { name: "status requests / min while hidden", value: byName("1 active task, tab hidden").statusPerMinute, target: "0", met: byName("1 active task, tab hidden").statusPerMinute === 0 },
+      { name: "task status requests / min per active task (any tabs)", value: worstPerTask, target: "≤ 12", met: worstPerTask <= 12 },
+      { name: "task + model status requests / min with nothing active", value: idleAll, target: "≤ 2", met: idleAll <= 2 },
+      { name: "upstream requests / min while hidden", value: hidden, target: "0", met: hidden === 0 },
     ],
   };
 }

@@ -4,7 +4,8 @@ import { isActiveTask } from "./task-state";
 export const POLL_FAST_MS = 5_000;
 export const POLL_MEDIUM_MS = 10_000;
 export const POLL_SLOW_MS = 30_000;
-export const POLL_IDLE_MS = 60_000;
+/** With nothing active a table only looks for tasks started elsewhere: twice in a few minutes is enough. */
+export const POLL_IDLE_MS = 120_000;
 
 /** Task age after which polling backs off to the medium and then the slow rate. */
 export const MEDIUM_AFTER_MS = 60_000;
