@@ -67,7 +67,8 @@ export async function catalogueAtScale(stack: Stack) {
         const w = window as unknown as { __mutations: number[]; __t0: number };
         // The table's re-render is the first change; later ones are metadata arriving for newly shown rows.
         const after = w.__mutations.filter((t) => t >= w.__t0 && t - w.__t0 < 500);
-        return after.length ? Math.min(...after) - w.__t0 : 0;
+        // No change at all: the visible rows were already right (for example "re" after "r").
+        return after.length ? Math.min(...after) - w.__t0 : -1;
       });
       filterMs.push(elapsed);
     }
@@ -76,14 +77,15 @@ export async function catalogueAtScale(stack: Stack) {
   }
 
   const ratio = median(serverMs) / median(upstreamMs);
-  const worstFilter = Math.max(...filterMs);
+  const changed = filterMs.filter((ms) => ms >= 0);
+  const worstFilter = Math.max(...changed);
   return {
     rows: [
       { measure: "catalogue page server response (median ms)", value: median(serverMs) },
       { measure: `its ${upstreamCalls.length} upstream calls, replayed (median ms)`, value: median(upstreamMs) },
       { measure: "filter keystroke → updated table (worst ms)", value: worstFilter },
-      { measure: "filter keystroke → updated table (median ms)", value: median(filterMs) },
-      { measure: "each keystroke: r, e, v, ⌫, ⌫, ⌫ (ms)", value: filterMs.map((ms) => Math.round(ms)).join(", ") },
+      { measure: "filter keystroke → updated table (median ms)", value: median(changed) },
+      { measure: "each keystroke: r, e, v, ⌫, ⌫, ⌫ (ms; — = table unchanged)", value: filterMs.map((ms) => (ms < 0 ? "—" : Math.round(ms))).join(", ") },
     ],
     targets: [
       { name: "catalogue server response vs its upstream time", value: ratio, target: "≤ 1.5", met: ratio <= 1.5 },

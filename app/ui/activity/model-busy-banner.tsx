@@ -5,6 +5,7 @@ import type { ModelStatus } from "@/lib/shared/types";
 import type { ActivityResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
 import { formatPercent } from "@/lib/shared/format";
+import { pollInterval } from "@/lib/shared/poll-interval";
 import { AlertIcon } from "../icons";
 
 export function isModelBusy(status: ModelStatus | null | undefined): status is ModelStatus {
@@ -14,10 +15,13 @@ export function isModelBusy(status: ModelStatus | null | undefined): status is M
 
 /**
  * "Model busy": Anaplan runs one export at a time per model, so a new run waits in NOT_STARTED while this one
- * holds the lock. Reads the model status from the activity endpoint; `pollMs` only where no activity table polls it.
+ * holds the lock. Reads the model status from the activity endpoint; `live` only where no activity table polls it,
+ * at the pace of the model's active tasks (slow when nothing runs).
  */
-export function ModelBusyBanner({ workspaceId, modelId, pollMs = 0 }: { workspaceId: string; modelId: string; pollMs?: number }) {
-  const { data } = useSWR<ActivityResponse>(apiPaths.activity(workspaceId, modelId), { refreshInterval: pollMs });
+export function ModelBusyBanner({ workspaceId, modelId, live = false }: { workspaceId: string; modelId: string; live?: boolean }) {
+  const { data } = useSWR<ActivityResponse>(apiPaths.activity(workspaceId, modelId), {
+    refreshInterval: live ? (latest) => pollInterval(latest?.tasks, Date.now()) : 0,
+  });
   const status = data?.modelStatus;
   if (!isModelBusy(status)) return null;
   const who = status.tooltip?.trim();

@@ -26,7 +26,7 @@ export function CatalogueRow({ item, workspaceId, modelId, latest, activityLoade
   return (
     <tr ref={ref} className="h-12 hover:bg-slate-50 dark:hover:bg-slate-800/40">
       <th scope="row" className="px-3 py-2.5 text-left font-medium sm:max-w-[22rem]">
-        <Link href={pagePaths.export(workspaceId, modelId, item.id)} className="block rounded break-words sm:truncate text-slate-900 hover:text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white dark:hover:text-sky-300" title={item.name}>
+        <Link href={pagePaths.export(workspaceId, modelId, item.id)} prefetch={false} className="block rounded break-words sm:truncate text-slate-900 hover:text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white dark:hover:text-sky-300" title={item.name}>
           {item.name}
         </Link>
         <span className="block font-mono text-xs font-normal text-slate-500 dark:text-slate-400">{item.id}</span>

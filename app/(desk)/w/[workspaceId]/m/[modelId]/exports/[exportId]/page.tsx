@@ -34,7 +34,7 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
       <SwrProvider fallback={fallback}>
         <div className="space-y-6">
           <section aria-label="Run" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-            <ModelBusyBanner workspaceId={w} modelId={m} pollMs={15_000} />
+            <ModelBusyBanner workspaceId={w} modelId={m} live />
             <RunExportForm workspaceId={w} modelId={m} exportId={e} exportName={detail.export.name} disabledReason={runBlockedReason(context?.model)} />
           </section>
           <ExportTasksPanel workspaceId={w} modelId={m} exportId={e} exportName={detail.export.name} />
