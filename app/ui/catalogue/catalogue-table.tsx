@@ -6,7 +6,7 @@ import useSWR from "swr";
 import type { ActivityTask } from "@/lib/shared/types";
 import type { ActivityResponse, ExportsResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
-import { applyCatalogueView, catalogueQuery, distinctValues, exportType, pageCount, pageSlice, parseCatalogueView, PAGE_SIZE, type CatalogueView } from "@/lib/shared/catalogue-view";
+import { catalogueQuery, filterExports, sortExports, distinctValues, exportType, pageCount, pageSlice, parseCatalogueView, PAGE_SIZE, type CatalogueView } from "@/lib/shared/catalogue-view";
 import { formatCount } from "@/lib/shared/format";
 import { latestByExport } from "@/lib/shared/task-list";
 import { useLiveTasks } from "../tasks/use-live-tasks";
@@ -49,7 +49,8 @@ export function CatalogueTable({ workspaceId, modelId }: { workspaceId: string; 
   // The table follows every keystroke at once; only the URL waits for typing to pause.
   const typed = query.trim();
   const shown = useMemo(() => (typed === view.q ? view : { ...view, q: typed, page: 1 }), [typed, view]);
-  const filtered = useMemo(() => applyCatalogueView(all, shown), [all, shown]);
+  const sorted = useMemo(() => sortExports(all, shown.sort), [all, shown.sort]);
+  const filtered = useMemo(() => filterExports(sorted, shown), [sorted, shown]);
   const pages = pageCount(filtered.length);
   const page = Math.min(shown.page, pages);
   const rows = pageSlice(filtered, page);
