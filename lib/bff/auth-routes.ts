@@ -81,20 +81,25 @@ export async function signInBasic(request: NextRequest): Promise<Response> {
     return errorFromUnknown(error, "signIn");
   }
 
+  const data = newSession("basic", token.tokenValue, token.expiresAt, issuedAt, user);
+  logEvent("sign_in", { method: "basic" });
+  return sessionResponse(data, jsonOk(toSessionInfo(data)));
+}
+
+/** A fresh session for a user just signed in with `token`. */
+function newSession(authMethod: SessionData["authMethod"], token: string, expiresAt: number, issuedAt: number, user: User): SessionData {
   const now = Date.now();
-  const data: SessionData = {
+  return {
     v: 1,
     sid: newSessionId(),
-    authMethod: "basic",
-    token: token.tokenValue,
-    tokenExpiresAt: validExpiry(token.expiresAt, issuedAt),
+    authMethod,
+    token,
+    tokenExpiresAt: validExpiry(expiresAt, issuedAt),
     tokenIssuedAt: issuedAt,
     user: userFields(user),
     createdAt: now,
     lastSeenAt: now,
   };
-  logEvent("sign_in", { method: "basic" });
-  return sessionResponse(data, jsonOk(toSessionInfo(data)));
 }
 
 function userFields(user: User): SessionData["user"] {
@@ -222,18 +227,7 @@ export async function oauthCallback(request: NextRequest): Promise<Response> {
     return loginError(oauthFailureCode(err));
   }
 
-  const now = Date.now();
-  const data: SessionData = {
-    v: 1,
-    sid: newSessionId(),
-    authMethod: "oauth",
-    token: tokens.accessToken,
-    tokenExpiresAt: validExpiry(tokens.expiresAt, issuedAt),
-    tokenIssuedAt: issuedAt,
-    user: userFields(user),
-    createdAt: now,
-    lastSeenAt: now,
-  };
+  const data = newSession("oauth", tokens.accessToken, tokens.expiresAt, issuedAt, user);
   if (tokens.refreshToken) data.refreshToken = tokens.refreshToken;
 
   logEvent("sign_in", { method: "oauth" });
