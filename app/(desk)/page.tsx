@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageSession } from "@/lib/dal";
-import { getModels, getWorkspaces } from "@/lib/bff/queries";
+import { getModels, getWorkspaces } from "@/lib/data/queries";
 import { AppHeader } from "@/app/ui/app-header";
 import { PageShell } from "@/app/ui/page-shell";
 import { ModelPicker, type PickerWorkspace } from "@/app/ui/picker/model-picker";

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { processState } from "@/lib/session/process-state";
+import { processState } from "@/lib/server/process-state";
 
 /**
  * A small in-process brake on password guessing per email: after MAX_FAILURES failed sign-ins within WINDOW_MS,

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { markExportActive } from "./activity";
+import { markExportActive } from "@/lib/data/activity";
 import type { BffContext } from "./handler";
 import { jsonOk } from "./http-errors";
 import { LOCALE_PATTERN, localeFromAcceptLanguage } from "./locale";
-import { invalidateExportTasks } from "./task-list-cache";
+import { invalidateExportTasks } from "@/lib/data/task-list-cache";
 
 export const startTaskBody = z
   .object({ localeName: z.string().regex(LOCALE_PATTERN).optional() })

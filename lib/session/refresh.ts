@@ -5,7 +5,7 @@ import { refreshAuthToken } from "@/lib/anaplan/auth";
 import { refreshOAuthToken } from "@/lib/anaplan/oauth";
 import type { SessionData } from "./data";
 import { DEFAULT_TOKEN_LIFETIME_MS } from "./lifetime";
-import { processState } from "./process-state";
+import { processState } from "@/lib/server/process-state";
 
 /** The refresh was refused: the token (or refresh token) is no longer valid, so the session is over. */
 export class SessionEndedError extends Error {

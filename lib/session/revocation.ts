@@ -1,5 +1,5 @@
 import "server-only";
-import { processState } from "./process-state";
+import { processState } from "@/lib/server/process-state";
 
 /**
  * In-process list of signed-out session ids, so a copy of a signed-out cookie stops working at once on this

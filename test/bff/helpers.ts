@@ -9,10 +9,10 @@ import { SEED } from "@/sim/seed/ids";
 import { resetConfigForTests } from "@/lib/config";
 import { sessionKeys } from "@/lib/session/keys";
 import { resetRefreshStateForTests } from "@/lib/session/refresh";
-import { resetActivityForTests } from "@/lib/bff/activity";
-import { resetCatalogueCacheForTests } from "@/lib/bff/catalogue-cache";
-import { resetTaskListCacheForTests } from "@/lib/bff/task-list-cache";
-import { resetTaskResultsForTests } from "@/lib/bff/task-results";
+import { resetActivityForTests } from "@/lib/data/activity";
+import { resetCatalogueCacheForTests } from "@/lib/data/catalogue-cache";
+import { resetTaskListCacheForTests } from "@/lib/data/task-list-cache";
+import { resetTaskResultsForTests } from "@/lib/data/task-results";
 import { resetSignInLimitForTests } from "@/lib/bff/sign-in-limit";
 import type { SessionData } from "@/lib/session/data";
 

@@ -7,8 +7,8 @@ import * as modelsRoute from "@/app/api/workspaces/[workspaceId]/models/route";
 import * as taskRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/[taskId]/route";
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
-import { FULL_SCAN_MS, MAX_HOT } from "@/lib/bff/activity";
-import { TASK_LIST_TTL_MS } from "@/lib/bff/task-list-cache";
+import { FULL_SCAN_MS, MAX_HOT } from "@/lib/data/activity";
+import { TASK_LIST_TTL_MS } from "@/lib/data/task-list-cache";
 import type { ActivityTask, ExportDefinition, Task } from "@/lib/shared/types";
 import { M, SEED, W, ctx, expectNoSentinel, req, resetAll, signIn, startStack, type Stack } from "./helpers";
 

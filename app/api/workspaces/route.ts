@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { bff } from "@/lib/bff/handler";
 import { jsonOk } from "@/lib/bff/http-errors";
-import { getWorkspaces } from "@/lib/bff/queries";
+import { getWorkspaces } from "@/lib/data/queries";
 import { withRequestLog } from "@/lib/server/request-log";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { AnaplanApi } from "@/lib/anaplan/api";
 import { isAnaplanError } from "@/lib/anaplan/errors";
-import { getModels, getWorkspaces } from "@/lib/bff/queries";
+import { getModels, getWorkspaces } from "@/lib/data/queries";
 import type { Model, Workspace } from "@/lib/shared/types";
 
 export interface ModelContext {

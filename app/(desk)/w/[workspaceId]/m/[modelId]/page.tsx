@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requirePageSession } from "@/lib/dal";
-import { getCatalogue, getModelActivity } from "@/lib/bff/queries";
+import { getCatalogue, getModelActivity } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { CatalogueTable } from "@/app/ui/catalogue/catalogue-table";
 import { PageShell } from "@/app/ui/page-shell";

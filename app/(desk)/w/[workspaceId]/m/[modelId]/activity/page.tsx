@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requirePageSession } from "@/lib/dal";
-import { getModelActivity } from "@/lib/bff/queries";
+import { getModelActivity } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { ActivityPanel } from "@/app/ui/activity/activity-panel";
 import { PageShell } from "@/app/ui/page-shell";

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { createAnaplanApi } from "@/lib/anaplan/api";
 import { bff } from "@/lib/bff/handler";
 import { jsonOk } from "@/lib/bff/http-errors";
-import { getModelActivity } from "@/lib/bff/queries";
+import { getModelActivity } from "@/lib/data/queries";
 import { withRequestLog } from "@/lib/server/request-log";
 
 export const dynamic = "force-dynamic";

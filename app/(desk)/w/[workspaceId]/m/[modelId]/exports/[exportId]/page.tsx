@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageSession } from "@/lib/dal";
-import { getExportDetail, getExportTasks, getModelActivity } from "@/lib/bff/queries";
+import { getExportDetail, getExportTasks, getModelActivity } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { formatLabel } from "@/lib/shared/format";
 import { ModelBusyBanner } from "@/app/ui/activity/model-busy-banner";

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { bff } from "@/lib/bff/handler";
 import { jsonOk } from "@/lib/bff/http-errors";
-import { getExportTasks } from "@/lib/bff/queries";
+import { getExportTasks } from "@/lib/data/queries";
 import { startExport, startTaskBody } from "@/lib/bff/tasks";
 import { withRequestLog } from "@/lib/server/request-log";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/dal";
-import { getExportDetail, getTask } from "@/lib/bff/queries";
+import { getExportDetail, getTask } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { ChevronLeftIcon } from "@/app/ui/icons";
 import { PageShell } from "@/app/ui/page-shell";

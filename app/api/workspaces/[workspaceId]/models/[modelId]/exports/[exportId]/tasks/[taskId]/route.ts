@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { bff } from "@/lib/bff/handler";
 import { jsonOk } from "@/lib/bff/http-errors";
-import { getTask } from "@/lib/bff/queries";
+import { getTask } from "@/lib/data/queries";
 import { cancelExport } from "@/lib/bff/tasks";
 import { withRequestLog } from "@/lib/server/request-log";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AnaplanApi } from "@/lib/anaplan/api";
-import { processState } from "@/lib/session/process-state";
+import { processState } from "@/lib/server/process-state";
 import type { Task } from "@/lib/shared/types";
 import { mapLimit } from "./concurrency";
 

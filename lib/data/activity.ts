@@ -2,7 +2,7 @@ import "server-only";
 import type { AnaplanApi } from "@/lib/anaplan/api";
 import { isAnaplanError } from "@/lib/anaplan/errors";
 import type { ActivityTask, ModelStatus, Task } from "@/lib/shared/types";
-import { processState } from "@/lib/session/process-state";
+import { processState } from "@/lib/server/process-state";
 import { mapLimit } from "./concurrency";
 import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { processState } from "@/lib/session/process-state";
+import { processState } from "@/lib/server/process-state";
 
 interface Entry<T> {
   at: number;
