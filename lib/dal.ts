@@ -7,13 +7,13 @@ import { isAnaplanError } from "@/lib/anaplan/errors";
 import {
   readSession,
   revokeSession,
-  safeReturnTo,
   sessionCookieName,
   sessionEndsAt,
   toSessionInfo,
   userKeyOf,
   type SessionState,
 } from "@/lib/session";
+import { loginUrl } from "@/lib/shared/return-to";
 import type { SessionInfo } from "@/lib/shared/types";
 
 /**
@@ -50,12 +50,12 @@ export const getPageSession = cache(async (): Promise<PageSession | null> => {
 export async function requirePageSession(returnTo: string): Promise<PageSession> {
   const session = await getPageSession();
   const { state, hadCookie } = await readPageSessionState();
-  if (!session || state.status !== "active") redirect(loginUrl(returnTo, hadCookie));
+  if (!session || state.status !== "active") redirect(loginUrl(returnTo, hadCookie ? "expired" : undefined));
   const { sid } = state.data;
   const endsAt = sessionEndsAt(state.data);
   return { ...session, api: signInAgainOnUnauthorized(session.api, () => {
     revokeSession(sid, endsAt);
-    redirect(loginUrl(returnTo, true));
+    redirect(loginUrl(returnTo, "expired"));
   }) };
 }
 
@@ -78,10 +78,4 @@ function signInAgainOnUnauthorized(api: AnaplanApi, onUnauthorized: () => never)
       };
     },
   });
-}
-
-export function loginUrl(returnTo: string, expired: boolean): string {
-  const params = new URLSearchParams({ returnTo: safeReturnTo(returnTo) });
-  if (expired) params.set("reason", "expired");
-  return `/login?${params.toString()}`;
 }

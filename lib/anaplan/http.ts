@@ -3,7 +3,6 @@ import type { z } from "zod";
 import { AnaplanError, errorForStatus, type Service } from "./errors";
 import { decideRetry, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry";
 import { describeIssues } from "./schemas";
-import { countUpstreamCall } from "../server/request-context";
 
 /**
  * The single place that talks HTTP to Anaplan: per-attempt timeout, caller abort, bounded retries, status →
@@ -152,6 +151,13 @@ export function attemptTimeout(req: Pick<HttpRequest, "timeoutMs" | "policy">, a
   return Math.max(floor, Math.min(req.timeoutMs, req.policy.budgetMs - elapsedMs));
 }
 
+let upstreamCallListener: (() => void) | undefined;
+
+/** The client knows nothing of the app's HTTP layer: the request log listens here to count upstream calls. */
+export function onUpstreamCall(listener: (() => void) | undefined): void {
+  upstreamCallListener = listener;
+}
+
 export async function send<T>(req: HttpRequest, consume: (res: Response, signal: AbortSignal) => Promise<T>): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
@@ -163,7 +169,7 @@ export async function send<T>(req: HttpRequest, consume: (res: Response, signal:
     let failure: Failure | undefined;
     try {
       let res: Response | undefined;
-      countUpstreamCall();
+      upstreamCallListener?.();
       try {
         res = await fetch(req.url, {
           method: req.method,

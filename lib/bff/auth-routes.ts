@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { z } from "zod";
 import { createAnaplanApi } from "@/lib/anaplan/api";
 import { authenticateBasic, logoutAuthToken } from "@/lib/anaplan/auth";
@@ -9,26 +9,22 @@ import { buildAuthorizeUrl, exchangeAuthorizationCode, refreshOAuthToken } from 
 import { getConfig } from "@/lib/config";
 import {
   clearedCookie,
+  cookieForNewSession,
+  endSession,
   newSessionId,
   oauthStateCookieName,
   readSession,
-  revokeSession,
-  safeReturnTo,
-  sealSession,
-  sessionCookie,
   sessionCookieName,
-  sessionEndsAt,
   SessionTooLargeError,
   toSessionInfo,
   type SessionData,
 } from "@/lib/session";
 import { validExpiry } from "@/lib/session/refresh";
 import { newOAuthState, sealOAuthState, statesMatch, unsealOAuthState } from "@/lib/session/oauth-state";
+import { safeReturnTo } from "@/lib/shared/return-to";
 import type { User } from "@/lib/shared/types";
-import { readJsonBody } from "./body";
-import { checkCsrf } from "./csrf";
-import { appendCookie } from "./handler";
-import { apiError, errorFromUnknown, jsonOk, withApiHeaders } from "./http-errors";
+import { publicRoute, withCookies } from "./handler";
+import { apiError, jsonOk } from "./http-errors";
 import { logEvent } from "./log";
 import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "./sign-in-limit";
 
@@ -40,51 +36,48 @@ const credentialsSchema = z
   .strict();
 
 /** POST /api/session: basic sign-in. The password goes to Anaplan once and is never stored or logged. */
-export async function signInBasic(request: NextRequest): Promise<Response> {
-  const verdict = checkCsrf(request.headers, getConfig().appOrigin, { requireJson: true });
-  if (!verdict.ok) {
-    logEvent("csrf_rejected", { reason: verdict.reason, route: "sign-in" });
-    return apiError(verdict.status, verdict.code, verdict.message);
-  }
-  const body = await readJsonBody(request, credentialsSchema);
-  if (!body.ok) {
-    return apiError(body.status, body.code, body.status === 400 ? "Enter your Anaplan email and password." : body.message);
-  }
-  const { email, password } = body.value;
-
-  const blockedMs = signInBlockedFor(email);
-  if (blockedMs > 0) {
-    logEvent("sign_in_throttled");
-    return apiError(429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins for this email. Wait a few minutes before trying again.", {
-      "Retry-After": String(Math.ceil(blockedMs / 1000)),
-    });
-  }
-
-  let token: { tokenValue: string; expiresAt: number };
-  const issuedAt = Date.now();
-  try {
-    token = await authenticateBasic({ email, password }, { signal: request.signal });
-  } catch (error) {
-    if (isAnaplanError(error) && (error.kind === "bad_credentials" || error.kind === "unauthorized" || error.kind === "forbidden")) {
-      recordSignInFailure(email);
-      logEvent("sign_in_failed", { method: "basic", reason: "credentials" });
+export const signInBasic = publicRoute(
+  { body: credentialsSchema, invalidBodyMessage: "Enter your Anaplan email and password.", errorContext: "signIn" },
+  async ({ request, body: { email, password } }) => {
+    const blockedMs = signInBlockedFor(email);
+    if (blockedMs > 0) {
+      logEvent("sign_in_throttled");
+      return apiError(429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins for this email. Wait a few minutes before trying again.", {
+        "Retry-After": String(Math.ceil(blockedMs / 1000)),
+      });
     }
-    return errorFromUnknown(error, "signIn");
-  }
-  clearSignInFailures(email);
 
-  let user: User;
-  try {
-    user = await createAnaplanApi({ token: token.tokenValue, signal: request.signal }).me();
-  } catch (error) {
-    void logoutAuthToken(token.tokenValue, { timeoutMs: 3000 }).catch(() => undefined);
-    return errorFromUnknown(error, "signIn");
-  }
+    let token: { tokenValue: string; expiresAt: number };
+    const issuedAt = Date.now();
+    try {
+      token = await authenticateBasic({ email, password }, { signal: request.signal });
+    } catch (error) {
+      if (isAnaplanError(error) && (error.kind === "bad_credentials" || error.kind === "unauthorized" || error.kind === "forbidden")) {
+        recordSignInFailure(email);
+        logEvent("sign_in_failed", { method: "basic", reason: "credentials" });
+      }
+      throw error;
+    }
+    clearSignInFailures(email);
 
-  const data = newSession("basic", token.tokenValue, token.expiresAt, issuedAt, user);
-  logEvent("sign_in", { method: "basic" });
-  return sessionResponse(data, jsonOk(toSessionInfo(data)));
-}
+    let user: User;
+    try {
+      user = await createAnaplanApi({ token: token.tokenValue, signal: request.signal }).me();
+    } catch (error) {
+      void logoutAuthToken(token.tokenValue, { timeoutMs: 3000 }).catch(() => undefined);
+      throw error;
+    }
+
+    const data = newSession("basic", token.tokenValue, token.expiresAt, issuedAt, user);
+    logEvent("sign_in", { method: "basic" });
+    try {
+      return withCookies(jsonOk(toSessionInfo(data)), [await cookieForNewSession(data)]);
+    } catch (error) {
+      if (!(error instanceof SessionTooLargeError)) throw error;
+      return apiError(502, "SESSION_TOO_LARGE", "Anaplan returned a sign-in too large to keep in a cookie. Tell your administrator.");
+    }
+  },
+);
 
 /** A fresh session for a user just signed in with `token`. */
 function newSession(authMethod: SessionData["authMethod"], token: string, expiresAt: number, issuedAt: number, user: User): SessionData {
@@ -107,39 +100,21 @@ function userFields(user: User): SessionData["user"] {
   return { id: String(user.id).slice(0, 200), email: user.email.slice(0, 320), name: (name || user.email).slice(0, 200) };
 }
 
-async function sessionResponse<T extends Response>(data: SessionData, response: T): Promise<Response> {
-  try {
-    appendCookie(response, sessionCookie(await sealSession(data), data));
-  } catch (error) {
-    if (error instanceof SessionTooLargeError) {
-      return apiError(502, "SESSION_TOO_LARGE", "Anaplan returned a sign-in too large to keep in a cookie. Tell your administrator.");
-    }
-    throw error;
-  }
-  return withApiHeaders(response);
-}
-
 /** DELETE /api/session: revoke upstream, forget the session id, clear the cookie. Always answers 204. */
-export async function signOut(request: NextRequest): Promise<Response> {
-  const verdict = checkCsrf(request.headers, getConfig().appOrigin, { requireJson: false });
-  if (!verdict.ok) {
-    logEvent("csrf_rejected", { reason: verdict.reason, route: "sign-out" });
-    return apiError(verdict.status, verdict.code, verdict.message);
-  }
+export const signOut = publicRoute({}, async ({ request }) => {
   const state = await readSession(request.cookies.get(sessionCookieName())?.value);
+  const cookies = endSession(state.status === "active" ? state.data : undefined);
   if (state.status === "active") {
     logEvent("sign_out", { method: state.data.authMethod });
-    revokeSession(state.data.sid, sessionEndsAt(state.data));
     await Promise.all([
       logoutAuthToken(state.data.token, { timeoutMs: 3000, retry: { maxAttempts: 1 } }).catch(() => undefined),
       state.data.refreshToken ? burnRefreshToken(state.data.refreshToken) : undefined,
     ]);
   }
-  const response = new NextResponse(null, { status: 204 });
-  appendCookie(response, clearedCookie(sessionCookieName()));
+  const response = withCookies(new NextResponse(null, { status: 204 }), cookies);
   response.headers.set("Clear-Site-Data", '"cache"');
-  return withApiHeaders(response);
-}
+  return response;
+});
 
 /**
  * Anaplan documents no OAuth revocation endpoint. A rotating refresh token is single-use, so spending it once
@@ -162,19 +137,16 @@ export function oauthRedirectUri(): string {
 }
 
 function redirectTo(path: string): NextResponse {
-  const response = NextResponse.redirect(new URL(path, getConfig().appOrigin), 303);
-  return withApiHeaders(response);
+  return NextResponse.redirect(new URL(path, getConfig().appOrigin), 303);
 }
 
 function loginError(code: string): NextResponse {
   logEvent("sign_in_failed", { method: "oauth", reason: code });
-  const response = redirectTo(`/login?error=${encodeURIComponent(code)}`);
-  appendCookie(response, clearedCookie(oauthStateCookieName()));
-  return response;
+  return withCookies(redirectTo(`/login?error=${encodeURIComponent(code)}`), [clearedCookie(oauthStateCookieName())]);
 }
 
 /** GET /api/auth/oauth/start?returnTo=…: bind a fresh state (and PKCE verifier) to this browser, go to Anaplan. */
-export async function oauthStart(request: NextRequest): Promise<Response> {
+export const oauthStart = publicRoute({}, async ({ request }) => {
   const config = getConfig();
   if (!config.oauth) return loginError("oauth_not_configured");
   const returnTo = safeReturnTo(request.nextUrl.searchParams.get("returnTo"), config.appOrigin);
@@ -186,15 +158,14 @@ export async function oauthStart(request: NextRequest): Promise<Response> {
     buildAuthorizeUrl({ clientId: config.oauth.clientId, redirectUri: oauthRedirectUri(), state, codeChallenge }),
     303,
   );
-  appendCookie(response, cookie);
-  return withApiHeaders(response);
-}
+  return withCookies(response, [cookie]);
+});
 
 /**
  * GET /api/auth/oauth/callback: checks the state against the browser-bound cookie before anything else; every
  * failure lands on /login?error=<code> with no session and the state cookie cleared.
  */
-export async function oauthCallback(request: NextRequest): Promise<Response> {
+export const oauthCallback = publicRoute({}, async ({ request }) => {
   const config = getConfig();
   if (!config.oauth) return loginError("oauth_not_configured");
   const params = request.nextUrl.searchParams;
@@ -231,16 +202,14 @@ export async function oauthCallback(request: NextRequest): Promise<Response> {
   if (tokens.refreshToken) data.refreshToken = tokens.refreshToken;
 
   logEvent("sign_in", { method: "oauth" });
-  const response = redirectTo(safeReturnTo(pending.returnTo, config.appOrigin));
-  appendCookie(response, clearedCookie(oauthStateCookieName()));
   try {
-    appendCookie(response, sessionCookie(await sealSession(data), data));
+    const cookies = [clearedCookie(oauthStateCookieName()), await cookieForNewSession(data)];
+    return withCookies(redirectTo(safeReturnTo(pending.returnTo, config.appOrigin)), cookies);
   } catch (err) {
     if (err instanceof SessionTooLargeError) return loginError("session_too_large");
     throw err;
   }
-  return response;
-}
+});
 
 function oauthFailureCode(error: unknown): string {
   if (!isAnaplanError(error)) return "oauth_failed";

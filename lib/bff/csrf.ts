@@ -6,7 +6,11 @@
  * - `Sec-Fetch-Site`, when the browser sends it, must be `same-origin`;
  * - a body must be `application/json` (415 otherwise; text/plain, form and multipart are "simple" CSRF types).
  */
-export const CSRF_HEADER = "x-export-desk-csrf";
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { CSRF_HEADER } from "@/lib/shared/csrf-header";
+import { apiError } from "./http-errors";
+import { logEvent } from "./log";
 
 export type CsrfVerdict =
   | { ok: true }
@@ -21,6 +25,14 @@ export type CsrfVerdict =
 const REJECTED_MESSAGE = "This request was refused because it did not come from Export Desk itself. Reload the page and try again.";
 const rejected = (reason: "header" | "origin" | "fetch-site") =>
   ({ ok: false, status: 403, code: "CSRF_REJECTED", message: REJECTED_MESSAGE, reason }) as const;
+
+/** The mutation guard every POST and DELETE passes first, sign-in and sign-out included: a refusal, or null. */
+export function guardMutation(request: Request): Response | null {
+  const verdict = checkCsrf(request.headers, getConfig().appOrigin, { requireJson: request.method === "POST" });
+  if (verdict.ok) return null;
+  logEvent("csrf_rejected", { reason: verdict.reason, method: request.method });
+  return apiError(verdict.status, verdict.code, verdict.message);
+}
 
 export function checkCsrf(headers: Headers, appOrigin: string, options: { requireJson: boolean }): CsrfVerdict {
   if (headers.get(CSRF_HEADER) !== "1") return rejected("header");

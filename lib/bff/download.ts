@@ -3,7 +3,7 @@ import { isAnaplanError } from "@/lib/anaplan/errors";
 import type { ExportMetadata } from "@/lib/shared/types";
 import { contentDisposition, downloadContentType, formatFromFileName } from "./content-disposition";
 import type { BffContext } from "./handler";
-import { apiError, MESSAGES, withApiHeaders } from "./http-errors";
+import { apiError, MESSAGES } from "./http-errors";
 
 type DownloadContext = BffContext<"workspaceId" | "modelId" | "exportId", undefined>;
 
@@ -37,5 +37,5 @@ export async function downloadExportFile({ api, ids }: DownloadContext): Promise
   const { stream } = await api.downloadFile(w, m, e);
   // no-transform keeps Next's gzip (and any proxy) off the file: compressing gigabytes halved download throughput.
   headers.set("Cache-Control", "no-store, no-transform");
-  return withApiHeaders(new Response(stream, { status: 200, headers }));
+  return new Response(stream, { status: 200, headers });
 }

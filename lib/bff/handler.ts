@@ -3,25 +3,22 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { createAnaplanApi, type AnaplanApi, type AnaplanApiOptions } from "@/lib/anaplan/api";
 import { isAnaplanError } from "@/lib/anaplan/errors";
-import { getConfig } from "@/lib/config";
 import {
   AuthUnavailableError,
-  clearedCookie,
-  freshenSession,
-  readSession,
+  cookiesForUpdate,
+  endSession,
   refreshSessionToken,
-  revokeSession,
-  sealSession,
-  sessionCookie,
+  resumeSession,
   sessionCookieName,
-  sessionEndsAt,
   SessionEndedError,
-  SessionTooLargeError,
   userKeyOf,
+  writeCookies,
+  type CookieSpec,
   type SessionData,
 } from "@/lib/session";
+import { withRequestLog } from "@/lib/server/request-log";
 import { readJsonBody } from "./body";
-import { checkCsrf } from "./csrf";
+import { guardMutation } from "./csrf";
 import { apiError, errorFromUnknown, MESSAGES, retryAfterSeconds, unauthenticated, withApiHeaders, type ErrorContext } from "./http-errors";
 import { validateIds, type IdName, type Ids } from "./ids";
 import { logEvent } from "./log";
@@ -35,85 +32,117 @@ export function setApiOptionsForTests(overrides: typeof apiOverrides): void {
 export interface BffContext<K extends IdName, B> {
   request: NextRequest;
   session: SessionData;
+  /** Bound to the request: aborted when the browser goes away. */
   api: AnaplanApi;
+  /** For work that outlives the request (shared cache fills that other requests wait on). */
+  backgroundApi: () => AnaplanApi;
   userKey: string;
   ids: Ids<K>;
   body: B;
 }
 
-export interface BffSpec<K extends IdName, B> {
-  /** Route params (already awaited) and the ids they must contain. */
-  params?: Record<string, unknown>;
+export interface RouteSpec<K extends IdName, B> {
+  /** The path ids the route must have; each checked against its strict pattern. */
   ids?: readonly K[];
-  /** POST/DELETE: CSRF header, exact Origin, JSON content type. */
-  csrf?: boolean;
   /** Strict schema for a JSON body (POST). */
   body?: z.ZodType<B>;
   allowEmptyBody?: boolean;
+  /** The message of a 400 for a body that does not match (the default names the fields' problem). */
+  invalidBodyMessage?: string;
   errorContext?: ErrorContext;
 }
 
-/**
- * Every session-bound BFF route goes through here, in this order, so bad input never costs an upstream call:
- * CSRF → ids → body → session (unseal, lifetimes, revocation) → token refresh when near expiry → the route's
- * work, with one refresh-and-retry on an upstream 401 → cookie update → no-store headers.
- */
-export async function bff<K extends IdName = never, B = undefined>(
-  request: NextRequest,
-  spec: BffSpec<K, B>,
-  run: (ctx: BffContext<K, B>) => Promise<Response>,
-): Promise<Response> {
-  if (spec.csrf) {
-    const verdict = checkCsrf(request.headers, getConfig().appOrigin, { requireJson: request.method === "POST" });
-    if (!verdict.ok) {
-      logEvent("csrf_rejected", { reason: verdict.reason, method: request.method });
-      return apiError(verdict.status, verdict.code, verdict.message);
-    }
-  }
+type RouteHandler = (request: NextRequest, context?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-  const ids = validateIds(spec.params ?? {}, spec.ids ?? []);
+/**
+ * A session-bound API route. In this order, so bad input never costs an upstream call: mutation guard (every POST
+ * and DELETE) → ids → body → session (unseal, lifetimes, revocation, refresh when due) → the route's work, with one
+ * refresh-and-retry on an upstream 401 → cookies → API headers, once.
+ */
+export function route<K extends IdName = never, B = undefined>(
+  spec: RouteSpec<K, B>,
+  run: (ctx: BffContext<K, B>) => Promise<Response>,
+): RouteHandler {
+  return gate(spec, async (request, ids, body) => withSession(request, spec, (session, api) => run({ ...session, api, ids, body })));
+}
+
+/** A route without a session (sign-in, OAuth): the same guard, ids, body reading, error answers and headers. */
+export function publicRoute<B = undefined>(
+  spec: Omit<RouteSpec<never, B>, "ids">,
+  run: (ctx: { request: NextRequest; body: B }) => Promise<Response>,
+): RouteHandler {
+  return gate(spec, (request, _ids, body) => run({ request, body }));
+}
+
+function gate<K extends IdName, B>(
+  spec: RouteSpec<K, B>,
+  run: (request: NextRequest, ids: Ids<K>, body: B) => Promise<Response>,
+): RouteHandler {
+  return withRequestLog(async (request: NextRequest, context?: { params: Promise<Record<string, string | string[]>> }) => {
+    let response: Response;
+    try {
+      response = await checkInput(request, spec, (await context?.params) ?? {}, run);
+    } catch (error) {
+      response = errorFromUnknown(error, spec.errorContext);
+    }
+    return withApiHeaders(response);
+  });
+}
+
+async function checkInput<K extends IdName, B>(
+  request: NextRequest,
+  spec: RouteSpec<K, B>,
+  params: Record<string, unknown>,
+  run: (request: NextRequest, ids: Ids<K>, body: B) => Promise<Response>,
+): Promise<Response> {
+  if (request.method === "POST" || request.method === "DELETE") {
+    const refused = guardMutation(request);
+    if (refused) return refused;
+  }
+  const ids = validateIds(params, spec.ids ?? []);
   if (!ids) {
     logEvent("invalid_id", { method: request.method });
     return apiError(400, "INVALID_ID", "The address contains an invalid workspace, model, export or task id.");
   }
-
   let body = undefined as B;
   if (spec.body) {
     const parsed = await readJsonBody(request, spec.body, { allowEmpty: spec.allowEmptyBody ?? false });
-    if (!parsed.ok) return apiError(parsed.status, parsed.code, parsed.message);
+    if (!parsed.ok) {
+      const message = parsed.status === 400 && spec.invalidBodyMessage ? spec.invalidBodyMessage : parsed.message;
+      return apiError(parsed.status, parsed.code, message);
+    }
     body = parsed.value;
   }
+  return run(request, ids, body);
+}
 
-  const cookieName = sessionCookieName();
-  const state = await readSession(request.cookies.get(cookieName)?.value);
-  if (state.status === "none") return unauthenticated();
-  if (state.status !== "active") {
-    logEvent(state.status === "invalid" ? "session_unreadable" : "session_ended", state.status === "ended" ? { reason: state.reason } : {});
-    return endSession(undefined);
-  }
+type SessionParts = Pick<BffContext<never, undefined>, "request" | "session" | "userKey" | "backgroundApi">;
 
-  const fresh = await freshenSession(state.data);
-  if (fresh.status === "ended") {
-    logEvent("session_ended", { reason: "refresh_refused" });
-    return endSession(state.data);
+async function withSession(
+  request: NextRequest,
+  spec: { errorContext?: ErrorContext },
+  run: (session: SessionParts, api: AnaplanApi) => Promise<Response>,
+): Promise<Response> {
+  const resumed = await resumeSession(request.cookies.get(sessionCookieName())?.value);
+  if (resumed.status === "none") return unauthenticated();
+  if (resumed.status === "ended") {
+    logEvent(resumed.reason === "invalid" ? "session_unreadable" : "session_ended", resumed.reason === "invalid" ? {} : { reason: resumed.reason });
+    return withCookies(unauthenticated(), resumed.cookies);
   }
-  if (fresh.status === "unavailable") {
-    logEvent("auth_unavailable");
-    return apiError(503, "AUTH_UNAVAILABLE", MESSAGES.authUnavailable, { "Retry-After": String(retryAfterSeconds(fresh.retryAfterMs)) });
-  }
-  let session = fresh.data;
-  let changed = fresh.changed;
-  const refreshedNow = session.tokenExpiresAt !== state.data.tokenExpiresAt;
+  if (resumed.status === "unavailable") return authUnavailable(resumed.retryAfterMs);
 
+  let session = resumed.data;
+  let cookies = resumed.cookies;
   const attempt = () =>
-    run({
-      request,
-      session,
-      api: createAnaplanApi({ ...apiOverrides, token: session.token, signal: request.signal }),
-      userKey: userKeyOf(session),
-      ids,
-      body,
-    });
+    run(
+      {
+        request,
+        session,
+        userKey: userKeyOf(session),
+        backgroundApi: () => createAnaplanApi({ ...apiOverrides, token: session.token }),
+      },
+      createAnaplanApi({ ...apiOverrides, token: session.token, signal: request.signal }),
+    );
 
   let response: Response;
   try {
@@ -123,52 +152,28 @@ export async function bff<K extends IdName = never, B = undefined>(
       if (!isAnaplanError(error) || error.kind !== "unauthorized") throw error;
       // One refresh-and-retry. A 401 means Anaplan did not act on the request, so retrying a start is safe.
       // A token refreshed moments ago that still gets a 401 was revoked: the session is over.
-      if (refreshedNow) throw error;
+      if (resumed.refreshed) throw error;
       session = await refreshSessionToken(session, { force: true });
-      changed = true;
+      cookies = await cookiesForUpdate(session);
       response = await attempt();
     }
   } catch (error) {
     if (error instanceof SessionEndedError || (isAnaplanError(error) && error.kind === "unauthorized")) {
       logEvent("session_ended", { reason: "upstream_401" });
-      return endSession(session);
+      return withCookies(unauthenticated(), endSession(session));
     }
-    if (error instanceof AuthUnavailableError) {
-      logEvent("auth_unavailable");
-      return apiError(503, "AUTH_UNAVAILABLE", MESSAGES.authUnavailable, {
-        "Retry-After": String(retryAfterSeconds(error.retryAfterMs)),
-      });
-    }
+    if (error instanceof AuthUnavailableError) return authUnavailable(error.retryAfterMs);
     response = errorFromUnknown(error, spec.errorContext);
   }
-
-  if (changed) {
-    try {
-      const sealed = await sealSession(session);
-      appendCookie(response, sessionCookie(sealed, session));
-    } catch (error) {
-      if (!(error instanceof SessionTooLargeError)) throw error;
-    }
-  }
-  return withApiHeaders(response);
+  return withCookies(response, cookies);
 }
 
-/** 401 UNAUTHENTICATED with the cookie cleared; a readable session is also put on the revocation list. */
-export function endSession(session: SessionData | undefined): Response {
-  if (session) revokeSession(session.sid, sessionEndsAt(session));
-  const response = unauthenticated();
-  appendCookie(response, clearedCookie(sessionCookieName()));
+function authUnavailable(retryAfterMs: number | undefined): Response {
+  logEvent("auth_unavailable");
+  return apiError(503, "AUTH_UNAVAILABLE", MESSAGES.authUnavailable, { "Retry-After": String(retryAfterSeconds(retryAfterMs)) });
+}
+
+export function withCookies<T extends Response>(response: T, cookies: readonly CookieSpec[]): T {
+  writeCookies(response.headers, cookies);
   return response;
-}
-
-type CookieSpecLike = ReturnType<typeof clearedCookie>;
-
-/** Works on any Response (streams included), not only NextResponse. */
-export function appendCookie(response: Response, spec: CookieSpecLike): void {
-  const parts = [`${spec.name}=${spec.value}`, `Path=${spec.path}`, `Max-Age=${spec.maxAge}`];
-  if (spec.maxAge === 0) parts.push("Expires=Thu, 01 Jan 1970 00:00:00 GMT");
-  parts.push("HttpOnly");
-  if (spec.secure) parts.push("Secure");
-  parts.push("SameSite=Lax");
-  response.headers.append("Set-Cookie", parts.join("; "));
 }

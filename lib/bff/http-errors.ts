@@ -16,7 +16,7 @@ export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "Cross-Origin-Resource-Policy": "same-origin",
 });
 
-/** Sets the API headers; a route's own stricter `no-store, …` Cache-Control (downloads) is kept. */
+/** Sets the API headers (once per answer, in lib/bff/handler.ts); a route's own stricter `no-store, …` Cache-Control (downloads) is kept. */
 export function withApiHeaders<T extends Response>(response: T): T {
   for (const [name, value] of Object.entries(API_HEADERS)) {
     if (name === "Cache-Control" && response.headers.get(name)?.startsWith("no-store")) continue;
@@ -26,14 +26,14 @@ export function withApiHeaders<T extends Response>(response: T): T {
 }
 
 export function jsonOk(body: unknown, status = 200): NextResponse {
-  return withApiHeaders(NextResponse.json(body, { status }));
+  return NextResponse.json(body, { status });
 }
 
 export function apiError(status: number, code: string, message: string, headers?: Record<string, string>): NextResponse {
   const body: ApiErrorBody = { error: { code, message } };
   const response = NextResponse.json(body, { status });
   if (headers) for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return withApiHeaders(response);
+  return response;
 }
 
 export const MESSAGES = {

@@ -1,5 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { onUpstreamCall } from "@/lib/anaplan/http";
 
 interface RequestContext {
   requestId: string;
@@ -12,8 +13,8 @@ export function runWithRequestContext<T>(context: RequestContext, fn: () => T): 
   return storage.run(context, fn);
 }
 
-/** Called by the Anaplan client for every upstream request, so the request log can count them. */
-export function countUpstreamCall(): void {
+/** The Anaplan client reports every upstream request, so the request log can count them. */
+onUpstreamCall(() => {
   const context = storage.getStore();
   if (context) context.upstreamCalls += 1;
-}
+});

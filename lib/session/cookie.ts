@@ -34,10 +34,6 @@ export interface CookieSpec {
   maxAge: number;
 }
 
-interface CookieJar {
-  set(options: CookieSpec): unknown;
-}
-
 const SEAL_TTL_SECONDS = Math.ceil((SESSION_ABSOLUTE_MS + CLOCK_SKEW_MS) / 1000);
 
 export async function sealSession(data: SessionData): Promise<string> {
@@ -51,8 +47,7 @@ export async function sealSession(data: SessionData): Promise<string> {
 /**
  * Unseals a cookie value. Every failure (forged, tampered, truncated, expired, foreign secret, old format,
  * wrong shape) reads as `null`: iron-session 8 throws on some of these ("Wrong mac prefix", "Invalid expiration").
- */
-/**
+ *
  * Polling browsers send the same cookie every few seconds; unsealing costs two key derivations and an HMAC.
  * A cookie that unsealed recently is remembered for UNSEALED_TTL_MS (per configuration, so a change of
  * secrets forgets everything). Only the exact sealed string finds an entry; lifetimes and revocation are
@@ -99,6 +94,14 @@ export function clearedCookie(name: string): CookieSpec {
   return { name, value: "", httpOnly: true, secure: getConfig().secureCookies, sameSite: "lax", path: "/", maxAge: 0 };
 }
 
-export function setCookie(jar: CookieJar, spec: CookieSpec): void {
-  jar.set(spec);
+/** The one place a `Set-Cookie` line is built; works on any Response's headers (streams and redirects included). */
+export function writeCookies(headers: Headers, specs: readonly CookieSpec[]): void {
+  for (const spec of specs) {
+    const parts = [`${spec.name}=${spec.value}`, `Path=${spec.path}`, `Max-Age=${spec.maxAge}`];
+    if (spec.maxAge === 0) parts.push("Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+    parts.push("HttpOnly");
+    if (spec.secure) parts.push("Secure");
+    parts.push("SameSite=Lax");
+    headers.append("Set-Cookie", parts.join("; "));
+  }
 }

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from "./types";
+import { CSRF_HEADER } from "./csrf-header";
 import { loginUrl } from "./return-to";
 
 /** A failed BFF call: the HTTP status and the BFF's error code and sentence. */
@@ -12,8 +13,6 @@ export class ApiError extends Error {
     this.name = "ApiError";
   }
 }
-
-export const CSRF_HEADER = "X-Export-Desk-CSRF";
 
 /** Headers every state-changing request must carry. */
 export function mutationHeaders(): Record<string, string> {

@@ -16,7 +16,7 @@ describe("safeReturnTo", () => {
     expect(safeReturnTo(["/a", "/b"])).toBe("/a");
   });
   it("builds the login URL", () => {
-    expect(loginUrl("/w/1/m/2?q=a b", "expired")).toBe("/login?returnTo=%2Fw%2F1%2Fm%2F2%3Fq%3Da+b&reason=expired");
+    expect(loginUrl("/w/1/m/2?q=a%20b", "expired")).toBe("/login?returnTo=%2Fw%2F1%2Fm%2F2%3Fq%3Da%2520b&reason=expired");
   });
 });
 

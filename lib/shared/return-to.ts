@@ -1,13 +1,41 @@
 /**
- * A same-origin path to return to after sign-in. Anything else (absolute URLs, protocol-relative `//host`,
- * backslash tricks, the login page itself) falls back to "/" so a link cannot send the user elsewhere.
+ * Client-safe: the sign-in page, the API client and the server share this one rule.
+ * The only places a sign-in may send the browser back to: same-origin paths. Anything else becomes "/".
+ * Rejected: not starting with a single "/", "//" or "/\" (protocol-relative), any backslash, control or
+ * whitespace characters (the URL parser drops tabs/newlines, turning "/\t/evil.com" into "//evil.com"),
+ * encoded slashes/backslashes right after the first "/", over-long values, and loops through the sign-in routes.
  */
-export function safeReturnTo(value: string | string[] | undefined | null): string {
+const MAX_LENGTH = 2048;
+
+export function safeReturnTo(value: string | string[] | null | undefined, origin = "http://export-desk.invalid"): string {
   const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  if (/[\u0000-\u001f\\]/.test(raw)) return "/";
-  if (raw === "/login" || raw.startsWith("/login?") || raw.startsWith("/api/")) return "/";
-  return raw;
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > MAX_LENGTH) return "/";
+  if (!looksSafe(raw)) return "/";
+  // Also judge the once-decoded form, in case something downstream decodes it again.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return "/";
+  }
+  if (!looksSafe(decoded, true)) return "/";
+  let url: URL;
+  try {
+    url = new URL(raw, origin);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== new URL(origin).origin) return "/";
+  const path = url.pathname;
+  if (path === "/login" || path.startsWith("/api/")) return "/";
+  return `${path}${url.search}${url.hash}`;
+}
+
+function looksSafe(value: string, allowSpace = false): boolean {
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return false;
+  const forbidden = allowSpace ? /[\u0000-\u001f\u007f-\u009f\\\u2028\u2029]/ : /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029]/;
+  if (forbidden.test(value)) return false;
+  return !/^\/%(2f|5c)/i.test(value);
 }
 
 export type LoginReason = "expired" | "signed-out";

@@ -4,6 +4,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { config, proxy } from "@/proxy";
 import { sessionKeys } from "@/lib/session/keys";
+import { HOSTILE_RETURN_TO } from "./hostile-return-to";
 import { COOKIE, ORIGIN, SECRET_A, resetAll, setCookieValue, signIn, startStack, unsealCookie, type Stack } from "./helpers";
 
 /** The cookie jar `cookies()` would return for the page being rendered. */
@@ -65,13 +66,14 @@ describe("proxy.ts (page navigations)", () => {
     for (const [, value] of res.headers) expect(value).not.toContain("TKN_SENTINEL_");
   });
 
-  it("leaves fresh sessions, missing and broken cookies alone", async () => {
+  it("leaves fresh sessions and missing cookies alone, and clears broken ones as the API does", async () => {
     const cookie = await signIn();
     await stack.control.clearRequests();
-    for (const c of [cookie, undefined, "garbage"]) {
+    for (const c of [cookie, undefined]) {
       const res = await proxy(page(c));
       expect(setCookieValue(res)).toBeUndefined();
     }
+    expect(setCookieValue(await proxy(page("garbage")))).toBe("");
     expect(await stack.control.requests()).toHaveLength(0);
   });
 });
@@ -111,5 +113,14 @@ describe("lib/dal.ts when Anaplan has revoked the token", () => {
     await expect(session.api.workspaces()).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc&reason=expired" });
     await expect(requirePageSession("/w/abc")).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc&reason=expired" });
     resetRevocationsForTests();
+  });
+});
+
+describe("the sign-in page", () => {
+  it.each(HOSTILE_RETURN_TO)("sends a signed-in visitor with returnTo %j to / and nowhere else", async (returnTo) => {
+    const { default: LoginPage } = await import("@/app/login/page");
+    jar.set(COOKIE, await signIn());
+    const render = LoginPage({ params: Promise.resolve({}), searchParams: Promise.resolve({ returnTo }) } as PageProps<"/login">);
+    await expect(render).rejects.toMatchObject({ url: "/" });
   });
 });

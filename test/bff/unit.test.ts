@@ -7,7 +7,8 @@ import { isValidId, validateIds } from "@/lib/bff/ids";
 import { isValidLocaleName, localeFromAcceptLanguage, toAnaplanLocale } from "@/lib/bff/locale";
 import { sessionKeys } from "@/lib/session/keys";
 import { checkLifetime, needsTokenRefresh, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/session/lifetime";
-import { safeReturnTo } from "@/lib/session/return-to";
+import { safeReturnTo } from "@/lib/shared/return-to";
+import { HOSTILE_RETURN_TO } from "./hostile-return-to";
 
 const ORIGIN = "http://127.0.0.1:3123";
 
@@ -87,13 +88,7 @@ describe("id patterns", () => {
 });
 
 describe("returnTo", () => {
-  const rejected = [
-    "//evil.com", "/\\evil.com", "\\\\evil.com", "/\t/evil.com", "/%09/evil.com", "/\n/evil.com", " //evil.com",
-    "https://evil.com", "https:evil.com", "HTTPS://evil.com", "/%2F%2Fevil.com", "/%5Cevil.com", "javascript:alert(1)",
-    "data:text/html,<script>alert(1)</script>", "/login?returnTo=/login", "/%0d%0aSet-Cookie:x=1".replace("%0d%0a", "\r\n"),
-    "/api/session", "/" + "a".repeat(4096), "", "evil.com", "/\u2028/evil.com",
-  ];
-  it.each(rejected)("%j → /", (value) => expect(safeReturnTo(value, ORIGIN)).toBe("/"));
+  it.each(HOSTILE_RETURN_TO)("%j → /", (value) => expect(safeReturnTo(value, ORIGIN)).toBe("/"));
   it("keeps same-origin paths with query and hash", () => {
     expect(safeReturnTo("/w/8a81948849b9c4e2014a30802f5a02e4/m/75A40874E6B64FA3AE0743278996850F?tab=tasks#x", ORIGIN)).toBe(
       "/w/8a81948849b9c4e2014a30802f5a02e4/m/75A40874E6B64FA3AE0743278996850F?tab=tasks#x",

@@ -1,9 +1,5 @@
-import type { NextRequest } from "next/server";
 import { oauthStart } from "@/lib/bff/auth-routes";
-import { withRequestLog } from "@/lib/server/request-log";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRequestLog(async function GET(request: NextRequest) {
-  return oauthStart(request);
-});
+export const GET = oauthStart;

@@ -1,15 +1,8 @@
-import type { NextRequest } from "next/server";
-import { bff } from "@/lib/bff/handler";
+import { route } from "@/lib/bff/handler";
 import { jsonOk } from "@/lib/bff/http-errors";
 import { getModels } from "@/lib/data/queries";
-import { withRequestLog } from "@/lib/server/request-log";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ workspaceId: string }> };
-
-export const GET = withRequestLog(async function GET(request: NextRequest, { params }: Params) {
-  return bff(request, { params: await params, ids: ["workspaceId"] }, async ({ api, ids }) =>
-    jsonOk(await getModels(api, ids.workspaceId)),
-  );
-});
+// the workspace's models
+export const GET = route({ ids: ["workspaceId"] }, async ({ api, ids }) => jsonOk(await getModels(api, ids.workspaceId)));

@@ -1,0 +1,61 @@
+import "server-only";
+import { clearedCookie, sealSession, sessionCookie, sessionCookieName, SessionTooLargeError, type CookieSpec } from "./cookie";
+import type { SessionData } from "./data";
+import { readSession } from "./read";
+import { freshenSession } from "./lifecycle";
+import { sessionEndsAt } from "./lifetime";
+import { revokeSession } from "./revocation";
+
+export type EndReason = "invalid" | "idle" | "absolute" | "revoked" | "refresh_refused";
+
+export type ResumedSession =
+  /** No session cookie at all. */
+  | { status: "none" }
+  /** Unreadable, over, or refused by Anaplan: the cookie is cleared. */
+  | { status: "ended"; reason: EndReason; cookies: CookieSpec[] }
+  /** The token has expired and Anaplan's sign-in service cannot be reached: the session is kept. */
+  | { status: "unavailable"; retryAfterMs?: number }
+  /** `refreshed`: the token was renewed for this request. `cookies`: what to set when the cookie changed. */
+  | { status: "active"; data: SessionData; refreshed: boolean; cookies: CookieSpec[] };
+
+/**
+ * The one way into a session, for route handlers and page navigations alike: unseal, check lifetimes and
+ * revocation, refresh the token when due, record activity, and say which cookies the answer must carry.
+ */
+export async function resumeSession(cookieValue: string | undefined, now: number = Date.now()): Promise<ResumedSession> {
+  const state = await readSession(cookieValue, now);
+  if (state.status === "none") return state;
+  if (state.status === "invalid") return { status: "ended", reason: "invalid", cookies: endSession() };
+  if (state.status === "ended") return { status: "ended", reason: state.reason, cookies: endSession() };
+
+  const fresh = await freshenSession(state.data, now);
+  if (fresh.status === "ended") return { status: "ended", reason: "refresh_refused", cookies: endSession(state.data) };
+  if (fresh.status === "unavailable") return fresh;
+  return {
+    status: "active",
+    data: fresh.data,
+    refreshed: fresh.data.tokenExpiresAt !== state.data.tokenExpiresAt,
+    cookies: fresh.changed ? await cookiesForUpdate(fresh.data) : [],
+  };
+}
+
+/** Ends a session: a readable one goes on the revocation list; the answer clears the cookie. */
+export function endSession(data?: SessionData): CookieSpec[] {
+  if (data) revokeSession(data.sid, sessionEndsAt(data));
+  return [clearedCookie(sessionCookieName())];
+}
+
+/** The cookie for a new session; throws SessionTooLargeError when it cannot fit. */
+export async function cookieForNewSession(data: SessionData): Promise<CookieSpec> {
+  return sessionCookie(await sealSession(data), data);
+}
+
+/** The cookie for an updated session; one that no longer fits keeps the previous cookie. */
+export async function cookiesForUpdate(data: SessionData): Promise<CookieSpec[]> {
+  try {
+    return [await cookieForNewSession(data)];
+  } catch (error) {
+    if (error instanceof SessionTooLargeError) return [];
+    throw error;
+  }
+}
