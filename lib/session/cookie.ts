@@ -77,21 +77,17 @@ export async function unsealSession(value: string | undefined): Promise<SessionD
   }
 }
 
+/** Every cookie of ours: HttpOnly, SameSite=Lax, Path=/, Secure unless the app is served over plain http. */
+export function cookieSpec(name: string, value: string, maxAge: number): CookieSpec {
+  return { name, value, httpOnly: true, secure: getConfig().secureCookies, sameSite: "lax", path: "/", maxAge };
+}
+
 export function sessionCookie(value: string, data: SessionData, now: number = Date.now()): CookieSpec {
-  const remaining = Math.max(1, Math.floor((sessionEndsAt(data) - now) / 1000));
-  return {
-    name: sessionCookieName(),
-    value,
-    httpOnly: true,
-    secure: getConfig().secureCookies,
-    sameSite: "lax",
-    path: "/",
-    maxAge: remaining,
-  };
+  return cookieSpec(sessionCookieName(), value, Math.max(1, Math.floor((sessionEndsAt(data) - now) / 1000)));
 }
 
 export function clearedCookie(name: string): CookieSpec {
-  return { name, value: "", httpOnly: true, secure: getConfig().secureCookies, sameSite: "lax", path: "/", maxAge: 0 };
+  return cookieSpec(name, "", 0);
 }
 
 /** The one place a `Set-Cookie` line is built; works on any Response's headers (streams and redirects included). */

@@ -4,7 +4,7 @@ import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
 import { getConfig } from "@/lib/config";
 import { sessionKeys } from "./keys";
-import { oauthStateCookieName, type CookieSpec } from "./cookie";
+import { cookieSpec, oauthStateCookieName, type CookieSpec } from "./cookie";
 
 /** The pre-sign-in cookie that binds an OAuth `state` to this browser. Lax, so it survives the redirect back. */
 export const OAUTH_STATE_TTL_SECONDS = 10 * 60;
@@ -27,15 +27,7 @@ export async function sealOAuthState(pending: OAuthPending): Promise<CookieSpec>
     password: sessionKeys(getConfig().sessionSecrets).seal,
     ttl: OAUTH_STATE_TTL_SECONDS,
   });
-  return {
-    name: oauthStateCookieName(),
-    value,
-    httpOnly: true,
-    secure: getConfig().secureCookies,
-    sameSite: "lax",
-    path: "/",
-    maxAge: OAUTH_STATE_TTL_SECONDS,
-  };
+  return cookieSpec(oauthStateCookieName(), value, OAUTH_STATE_TTL_SECONDS);
 }
 
 export async function unsealOAuthState(value: string | undefined, now: number = Date.now()): Promise<OAuthPending | null> {
