@@ -7,8 +7,6 @@ export const TOUCH_INTERVAL_MS = 60 * 1000;
 export const CLOCK_SKEW_MS = 60 * 1000;
 /** Anaplan's own token lifetime, used only when a token comes without an expiry. */
 export const DEFAULT_TOKEN_LIFETIME_MS = 35 * 60 * 1000;
-/** Refresh when less than this remains, or less than 1/7 of the token's lifetime (short test lifetimes). */
-export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 export interface LifetimeFields {
   createdAt: number;
@@ -30,7 +28,8 @@ export function sessionEndsAt(data: LifetimeFields): number {
 }
 
 export function needsTokenRefresh(token: { tokenExpiresAt: number; tokenIssuedAt: number }, now: number): boolean {
+  // Half the lifetime: any session with a request at least every half-lifetime (open pages send one every
+  // 10 minutes; Anaplan's tokens live 35) renews before its token lapses, since an expired token cannot be refreshed.
   const lifetime = Math.max(0, token.tokenExpiresAt - token.tokenIssuedAt);
-  const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 7);
-  return token.tokenExpiresAt - now < margin;
+  return token.tokenExpiresAt - now < lifetime / 2;
 }

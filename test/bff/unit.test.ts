@@ -178,6 +178,9 @@ describe("session keys and lifetimes", () => {
     expect(needsTokenRefresh({ tokenIssuedAt: now - 31 * 60_000, tokenExpiresAt: now + 4 * 60_000 }, now)).toBe(true);
     expect(needsTokenRefresh({ tokenIssuedAt: now - 10_000, tokenExpiresAt: now + 10_000 }, now)).toBe(false);
     expect(needsTokenRefresh({ tokenIssuedAt: now - 18_000, tokenExpiresAt: now + 2_000 }, now)).toBe(true);
+    // less than half of the lifetime left
+    expect(needsTokenRefresh({ tokenIssuedAt: now - 18 * 60_000, tokenExpiresAt: now + 17 * 60_000 }, now)).toBe(true);
+    expect(needsTokenRefresh({ tokenIssuedAt: now - 17 * 60_000, tokenExpiresAt: now + 18 * 60_000 }, now)).toBe(false);
   });
 });
 
