@@ -71,6 +71,7 @@ export const userSchema = z.object({
   email: z.string().min(1),
   firstName: lenient(z.string()),
   lastName: lenient(z.string()),
+  customerId: lenient(z.string()),
 });
 
 export const workspaceSchema = z.object({

@@ -97,7 +97,8 @@ function newSession(authMethod: SessionData["authMethod"], token: string, expire
 
 function userFields(user: User): SessionData["user"] {
   const name = [user.firstName, user.lastName].filter(Boolean).join(" ").trim();
-  return { id: String(user.id).slice(0, 200), email: user.email.slice(0, 320), name: (name || user.email).slice(0, 200) };
+  const fields = { id: String(user.id).slice(0, 200), email: user.email.slice(0, 320), name: (name || user.email).slice(0, 200) };
+  return user.customerId ? { ...fields, tenantId: user.customerId.slice(0, 200) } : fields;
 }
 
 /** DELETE /api/session: revoke upstream, forget the session id, clear the cookie. Always answers 204. */

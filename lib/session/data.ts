@@ -15,7 +15,13 @@ export const sessionDataSchema = z.object({
   tokenExpiresAt: z.number().int().nonnegative(),
   tokenIssuedAt: z.number().int().nonnegative(),
   refreshToken: z.string().min(1).max(8192).optional(),
-  user: z.object({ id: z.string().max(200), email: z.string().max(320), name: z.string().max(200) }),
+  user: z.object({
+    id: z.string().max(200),
+    email: z.string().max(320),
+    name: z.string().max(200),
+    /** Anaplan customer id from /users/me; sessions sealed before it was kept have none. */
+    tenantId: z.string().max(200).optional(),
+  }),
   createdAt: z.number().int().nonnegative(),
   lastSeenAt: z.number().int().nonnegative(),
 });
@@ -29,6 +35,11 @@ export function toSessionInfo(data: SessionData): SessionInfo {
     authMethod,
     expiresAt: sessionEndsAt(data),
   };
+}
+
+/** The tenant whose ledger rows this session may see; a session without one sees only its own user's scope. */
+export function tenantOf(data: SessionData): string {
+  return data.user.tenantId ?? `user:${userKeyOf(data)}`;
 }
 
 /** The key per-user caches use: the Anaplan user id (not secret, stable across sessions). */

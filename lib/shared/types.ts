@@ -44,6 +44,8 @@ export interface User {
   email: string;
   firstName?: string;
   lastName?: string;
+  /** The Anaplan customer (tenant); the ledger keeps every tenant's rows apart. */
+  customerId?: string;
 }
 
 export interface Workspace {
