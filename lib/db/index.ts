@@ -2,10 +2,12 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { processState } from "@/lib/server/process-state";
 import type { Database } from "./database";
+import { openOnce } from "./open-once";
 import { openDatabase } from "./open";
 
 export type { Database, Db, Engine } from "./database";
 export { openDatabase, type DatabaseOptions } from "./open";
+export { openOnce } from "./open-once";
 
 /** Thrown by getDb() on Vercel without DATABASE_URL, where the ledger is off. */
 export class LedgerOffError extends Error {
@@ -15,27 +17,22 @@ export class LedgerOffError extends Error {
   }
 }
 
-const state = processState("database", () => ({ opening: null as Promise<Database> | null }));
+const state = processState("database", () =>
+  openOnce(() => {
+    const config = getConfig();
+    return openDatabase(
+      config.databaseUrl ? { engine: "postgres", url: config.databaseUrl } : { engine: "pglite", dataDir: config.dataDir },
+    );
+  }),
+);
 
-/**
- * The process's database, opened and migrated on first use. A failed open is forgotten, so the next call tries
- * again: the ledger comes back by itself when the database does.
- */
+/** The process's database, opened and migrated on first use (and opened again after a failed open). */
 export function getDb(): Promise<Database> {
-  const config = getConfig();
-  if (config.ledgerEngine === "off") return Promise.reject(new LedgerOffError());
-  state.opening ??= openDatabase(
-    config.databaseUrl ? { engine: "postgres", url: config.databaseUrl } : { engine: "pglite", dataDir: config.dataDir },
-  ).catch((error: unknown) => {
-    state.opening = null;
-    throw error;
-  });
-  return state.opening;
+  if (getConfig().ledgerEngine === "off") return Promise.reject(new LedgerOffError());
+  return state.get();
 }
 
 /** Tests only: close and forget the process's database. */
-export async function closeDbForTests(): Promise<void> {
-  const opening = state.opening;
-  state.opening = null;
-  await (await opening?.catch(() => null))?.close();
+export function closeDbForTests(): Promise<void> {
+  return state.close();
 }
