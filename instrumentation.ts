@@ -5,5 +5,8 @@ export async function register() {
     await import("./lib/config/startup-check");
     const { installShutdownDeadline } = await import("./lib/server/shutdown-deadline");
     installShutdownDeadline();
+    // Opens the ledger's database and applies its migrations (under a lock) without holding up start-up.
+    const { startLedger } = await import("./lib/ledger/startup");
+    startLedger();
   }
 }

@@ -58,4 +58,45 @@ describe("parseConfig", () => {
       clientSecret: "def",
     });
   });
+
+  it("reads the database settings with their defaults", () => {
+    const config = parseConfig(production);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.dataDir).toBe("./data");
+    expect(config.ledgerEngine).toBe("pglite");
+    expect(config.ledgerRetentionDays).toBe(400);
+    expect(config.trustProxy).toBe(0);
+    const set = parseConfig({
+      ...production,
+      DATABASE_URL: "postgresql://app:pw@db.example.com:5432/exportdesk",
+      DATA_DIR: "/var/lib/export-desk",
+      LEDGER_RETENTION_DAYS: "30",
+      TRUST_PROXY: "1",
+    });
+    expect(set).toMatchObject({ databaseUrl: "postgresql://app:pw@db.example.com:5432/exportdesk", ledgerEngine: "postgres" });
+    expect(set).toMatchObject({ dataDir: "/var/lib/export-desk", ledgerRetentionDays: 30, trustProxy: 1 });
+  });
+
+  it("turns the ledger off on Vercel without DATABASE_URL, and uses the server when it is set", () => {
+    expect(parseConfig({ ...production, VERCEL: "1" }).ledgerEngine).toBe("off");
+    expect(parseConfig({ ...production, VERCEL: "1", DATABASE_URL: "postgres://db.example.com/x" }).ledgerEngine).toBe("postgres");
+  });
+
+  it("rejects a database URL of another kind in one sentence that never repeats the password", () => {
+    for (const bad of ["mysql://u:hunter2@db/x", "not a url hunter2", "postgres://u:hunter2@/x"]) {
+      const message = failure({ ...production, DATABASE_URL: bad });
+      expect(message).toMatch(/^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+      expect(message).not.toContain("hunter2");
+    }
+  });
+
+  it("rejects a retention that is not a positive whole number and a negative or fractional proxy count", () => {
+    for (const bad of ["0", "-5", "1.5", "ten", "99999999999"]) {
+      expect(failure({ ...production, LEDGER_RETENTION_DAYS: bad })).toMatch(/^LEDGER_RETENTION_DAYS must be a whole number of 1 or more/);
+    }
+    expect(parseConfig({ ...production, TRUST_PROXY: "0" }).trustProxy).toBe(0);
+    for (const bad of ["-1", "1.5", "two"]) {
+      expect(failure({ ...production, TRUST_PROXY: bad })).toMatch(/^TRUST_PROXY must be a whole number of 0 or more/);
+    }
+  });
 });

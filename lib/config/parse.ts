@@ -13,6 +13,15 @@ export interface AppConfig {
   /** Cookies carry `Secure` unless the app is served over plain http (the local demo). */
   secureCookies: boolean;
   port: number;
+  /** PostgreSQL server for the team ledger; null means the embedded database (or none on Vercel). */
+  databaseUrl: string | null;
+  /** Where the embedded database (PGlite) keeps its files. */
+  dataDir: string;
+  /** Which database holds the ledger: a server, the embedded one, or none (Vercel without DATABASE_URL). */
+  ledgerEngine: "postgres" | "pglite" | "off";
+  ledgerRetentionDays: number;
+  /** How many proxies append to X-Forwarded-For; 0 means the socket address is the client. */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +60,7 @@ export function parseConfig(env: Env): AppConfig {
   }
   const port = parsePort(env.PORT);
   const appOrigin = originRaw ? parseOrigin(originRaw) : `http://localhost:${port}`;
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
 
   return {
     anaplanApiUrl,
@@ -61,6 +71,11 @@ export function parseConfig(env: Env): AppConfig {
     appOrigin,
     secureCookies: appOrigin.startsWith("https:"),
     port,
+    databaseUrl,
+    dataDir: nonEmpty(env.DATA_DIR) ?? "./data",
+    ledgerEngine: databaseUrl ? "postgres" : nonEmpty(env.VERCEL) ? "off" : "pglite",
+    ledgerRetentionDays: wholeNumber(env, "LEDGER_RETENTION_DAYS", 400, 1),
+    trustProxy: wholeNumber(env, "TRUST_PROXY", 0, 0),
   };
 }
 
@@ -128,4 +143,32 @@ function parsePort(raw: string | undefined): number {
     throw new ConfigError(`PORT must be a whole number between 1 and 65535 (got "${value}").`);
   }
   return port;
+}
+
+/** The message never repeats the value: a database URL usually carries a password. */
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  const value = nonEmpty(raw);
+  if (!value) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "postgres:" && url.protocol !== "postgresql:") || !url.hostname) {
+    throw new ConfigError(
+      "DATABASE_URL must be a postgres:// or postgresql:// URL with a host, such as postgres://user:password@db.example.com:5432/exportdesk.",
+    );
+  }
+  return value;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, min: number): number {
+  const value = nonEmpty(env[name]);
+  if (!value) return fallback;
+  const number = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!(number >= min)) {
+    throw new ConfigError(`${name} must be a whole number of ${min} or more (got "${value}").`);
+  }
+  return number;
 }

@@ -1,0 +1,80 @@
+import "server-only";
+import { logEvent } from "@/lib/bff/log";
+import type { Database, Db, Engine } from "@/lib/db";
+import { databaseErrorCode } from "@/lib/db/errors";
+import type { Task } from "@/lib/shared/types";
+import { markChecked, staleActiveRuns, type StaleRun } from "./catch-up";
+import { exportHistory, type ExportHistory } from "./history";
+import { pruneLedger, type PruneResult } from "./prune";
+import { queryRuns } from "./query-runs";
+import { recordCancelRequested } from "./record-cancel";
+import { recordDownloadFinished, recordDownloadStarted, type DownloadStarted } from "./record-download";
+import { recordObservations } from "./record-observations";
+import { recordRunStarted, type RunStarted } from "./record-start";
+import type { RunsQuery } from "./runs-query";
+import { startedByFor } from "./started-by";
+import type { Actor, LedgerScope, Person, RunsPage } from "./types";
+
+export type LedgerStatus = "ok" | "off" | "unavailable";
+
+export interface LedgerOptions {
+  /** Opens (or returns the already open) database; null when the ledger is off. */
+  open: (() => Promise<Database>) | null;
+  engine: Engine | "off";
+  log?: typeof logEvent;
+}
+
+/**
+ * The ledger is history, not a gate. Every call here catches database failures and answers a harmless default
+ * (nothing recorded, no rows), so runs, cancels and downloads work while the database is down. The first failure of
+ * an outage logs `ledger_unavailable` (engine and error code only: never a URL, password or token), the first success
+ * after it logs `ledger_recovered`, and status() tells pages whether history is being recorded.
+ */
+export function createLedger(options: LedgerOptions) {
+  const log = options.log ?? logEvent;
+  let status: LedgerStatus = options.open ? "ok" : "off";
+
+  async function safely<T>(work: (db: Db) => Promise<T>, fallback: T): Promise<T> {
+    if (!options.open) return fallback;
+    try {
+      const result = await work((await options.open()).db);
+      if (status === "unavailable") log("ledger_recovered", { engine: options.engine });
+      status = "ok";
+      return result;
+    } catch (error) {
+      if (status !== "unavailable") log("ledger_unavailable", { engine: options.engine, code: databaseErrorCode(error) });
+      status = "unavailable";
+      return fallback;
+    }
+  }
+
+  return {
+    status: (): LedgerStatus => status,
+    /** Opens the database (and applies migrations) now, so the first request does not wait for it. */
+    check: () => safely(async () => true, false),
+    recordRunStarted: (run: RunStarted) => safely((db) => recordRunStarted(db, run), undefined),
+    recordObservations: (scope: LedgerScope, exportId: string, exportName: string, tasks: Task[], seenAt: Date) =>
+      safely((db) => recordObservations(db, scope, exportId, exportName, tasks, seenAt), undefined),
+    recordCancelRequested: (scope: LedgerScope, taskId: string, by: Actor, at: Date) =>
+      safely((db) => recordCancelRequested(db, scope, taskId, by, at), false),
+    /** Null when the ledger could not record it; pass that null on to recordDownloadFinished. */
+    recordDownloadStarted: (scope: LedgerScope, download: DownloadStarted) =>
+      safely<number | null>((db) => recordDownloadStarted(db, scope, download), null),
+    recordDownloadFinished: (id: number | null, result: { bytes: number; complete: boolean; at?: Date }) =>
+      id === null ? Promise.resolve() : safely((db) => recordDownloadFinished(db, id, result), undefined),
+    queryRuns: (scope: LedgerScope, query: Partial<RunsQuery> = {}) =>
+      safely<RunsPage>((db) => queryRuns(db, scope, query), { runs: [], next: null }),
+    startedByFor: (scope: LedgerScope, taskIds: string[]) =>
+      safely((db) => startedByFor(db, scope, taskIds), new Map<string, Person | null>()),
+    exportHistory: (scope: LedgerScope, exportId: string, limit?: number) =>
+      safely<ExportHistory>((db) => exportHistory(db, scope, exportId, limit), { runs: [], typicalDurationMs: null }),
+    staleActiveRuns: (scope: LedgerScope, query: { notCheckedSince: Date; limit?: number }) =>
+      safely<StaleRun[]>((db) => staleActiveRuns(db, scope, query), []),
+    markChecked: (scope: LedgerScope, taskIds: string[], claim: { at: Date; notCheckedSince: Date }) =>
+      safely<string[]>((db) => markChecked(db, scope, taskIds, claim), []),
+    pruneLedger: (retentionDays: number, now: Date) =>
+      safely<PruneResult | null>((db) => pruneLedger(db, retentionDays, now), null),
+  };
+}
+
+export type Ledger = ReturnType<typeof createLedger>;
