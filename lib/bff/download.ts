@@ -1,6 +1,9 @@
 import "server-only";
 import { isAnaplanError } from "@/lib/anaplan/errors";
+import { actorOf, ledgerScope } from "@/lib/data/team-ledger";
+import { ledger } from "@/lib/ledger";
 import type { ExportMetadata } from "@/lib/shared/types";
+import { countBytes } from "./count-bytes";
 import { contentDisposition, downloadContentType, formatFromFileName } from "./content-disposition";
 import type { BffContext } from "./handler";
 import { apiError, MESSAGES } from "./http-errors";
@@ -11,7 +14,7 @@ type DownloadContext = BffContext<"workspaceId" | "modelId" | "exportId", undefi
  * Streams the export's latest output file (file id = export id) chunk by chunk. The name comes from the file
  * list, the type from the export's format; upstream headers are never copied.
  */
-export async function downloadExportFile({ api, ids }: DownloadContext): Promise<Response> {
+export async function downloadExportFile({ api, ids, session }: DownloadContext): Promise<Response> {
   const { workspaceId: w, modelId: m, exportId: e } = ids;
   const [files, metadata] = await Promise.all([
     api.files(w, m),
@@ -35,7 +38,10 @@ export async function downloadExportFile({ api, ids }: DownloadContext): Promise
   }
 
   const { stream } = await api.downloadFile(w, m, e);
+  const scope = ledgerScope(session, w, m);
+  const downloadId = await ledger().recordDownloadStarted(scope, { exportId: e, by: actorOf(session), at: new Date() });
   // no-transform keeps Next's gzip (and any proxy) off the file: compressing gigabytes halved download throughput.
   headers.set("Cache-Control", "no-store, no-transform");
-  return new Response(stream, { status: 200, headers });
+  const counted = countBytes(stream, (bytes, complete) => void ledger().recordDownloadFinished(downloadId, { bytes, complete }));
+  return new Response(counted, { status: 200, headers });
 }

@@ -11,8 +11,8 @@ export type DownloadStarted = ({ taskId: string; exportId: string } | { taskId?:
 };
 
 /**
- * A download began. Anaplan keeps one file per export (a later run overwrites it), so a download named only by its
- * export belongs to the export's latest successful run. Returns the id to finish it with.
+ * A download began. Anaplan keeps one file per export and user (a later run overwrites it), so a download named only
+ * by its export belongs to the downloader's own latest successful run of it. Returns the id to finish it with.
  */
 export async function recordDownloadStarted(db: Db, scope: LedgerScope, download: DownloadStarted): Promise<number> {
   const runId = await runOfDownload(db, scope, download);
@@ -42,7 +42,7 @@ export async function recordDownloadFinished(db: Db, id: number, result: { bytes
 async function runOfDownload(db: Db, scope: LedgerScope, download: DownloadStarted): Promise<number | null> {
   const where = download.taskId
     ? and(inScope(scope), eq(runs.taskId, download.taskId))
-    : and(inScope(scope), eq(runs.exportId, download.exportId), eq(runs.outcome, "succeeded"));
+    : and(inScope(scope), eq(runs.exportId, download.exportId), eq(runs.outcome, "succeeded"), eq(runs.startedByUserId, download.by.userId));
   const [run] = await db.select({ id: runs.id }).from(runs).where(where).orderBy(desc(runs.startedAt), desc(runs.id)).limit(1);
   return run?.id ?? null;
 }

@@ -50,7 +50,7 @@ export async function recordObservations(
     .onConflictDoUpdate({
       target: [runs.tenantId, runs.workspaceId, runs.modelId, runs.taskId],
       set: {
-        exportName: sql`excluded.export_name`,
+        exportName: sql`coalesce(nullif(excluded.export_name, ''), ${runs.exportName})`,
         outcome: sql`case when ${newer} then excluded.outcome else ${runs.outcome} end`,
         taskState: sql`case when ${notOlder} then excluded.task_state else ${runs.taskState} end`,
         progress: sql`case when ${notOlder} then coalesce(excluded.progress, ${runs.progress}) else ${runs.progress} end`,

@@ -38,6 +38,7 @@ export async function recordRunStarted(db: Db, run: RunStarted): Promise<void> {
         startedByEmail: sql`case when ${runs.startedByUserId} is null then excluded.started_by_email else ${runs.startedByEmail} end`,
         startedByName: sql`case when ${runs.startedByUserId} is null then excluded.started_by_name else ${runs.startedByName} end`,
         locale: sql`coalesce(${runs.locale}, excluded.locale)`,
+        exportName: sql`coalesce(nullif(excluded.export_name, ''), ${runs.exportName})`,
         startedAt: sql`least(${runs.startedAt}, excluded.started_at)`,
       },
     });

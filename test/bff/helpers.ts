@@ -2,6 +2,9 @@
  * Test harness for the BFF route handlers: a simulator on an ephemeral port, the environment pointing at it,
  * requests built as NextRequest and handed straight to the exported route functions.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { NextRequest } from "next/server";
 import { unsealData } from "iron-session";
 import { startSimulator, type RunningSimulator } from "@/sim/server";
@@ -44,6 +47,8 @@ export async function startStack(env: Record<string, string | undefined> = {}): 
     ANAPLAN_OAUTH_CLIENT_SECRET: SEED.oauthClient.clientSecret,
     SESSION_SECRET: SECRET_A,
     APP_ORIGIN: ORIGIN,
+    // Each test file (a worker of its own) keeps its embedded ledger apart.
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "export-desk-test-")),
     ...env,
   });
   return { sim, control: new Control(sim.url) };
