@@ -1,7 +1,8 @@
 import "server-only";
 import type { AnaplanApi } from "@/lib/anaplan/api";
 import { isAnaplanError } from "@/lib/anaplan/errors";
-import type { ActivityTask, ModelStatus, Task } from "@/lib/shared/types";
+import type { ActivityResponse } from "@/lib/shared/responses";
+import type { ActivityTask, Task } from "@/lib/shared/types";
 import { processState } from "@/lib/server/process-state";
 import { mapLimit } from "./concurrency";
 import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
@@ -36,11 +37,6 @@ const FIRST_SCAN_WAIT_MS = 5_000;
 const SCAN_RETRY_MS = 30_000;
 const MAX_ENTRIES = 500;
 
-export interface ModelActivity {
-  tasks: ActivityTask[];
-  modelStatus: ModelStatus | null;
-}
-
 interface ExportRef {
   id: string;
   name: string;
@@ -53,8 +49,8 @@ interface Entry {
   lastFullScanAt: number;
   scan: Promise<void> | null;
   hotUntil: Map<string, number>;
-  answer: { value: ModelActivity; at: number } | null;
-  inflight: Promise<ModelActivity> | null;
+  answer: { value: ActivityResponse; at: number } | null;
+  inflight: Promise<ActivityResponse> | null;
 }
 
 const entries = processState("model-activity", () => new Map<string, Entry>());
@@ -89,7 +85,7 @@ export async function getModelActivity(
   workspaceId: string,
   modelId: string,
   backgroundApi: AnaplanApi = api,
-): Promise<ModelActivity> {
+): Promise<ActivityResponse> {
   const entry = entryFor(keyOf(userKey, workspaceId, modelId));
   if (entry.answer && Date.now() - entry.answer.at < RESPONSE_TTL_MS) return entry.answer.value;
   if (entry.inflight) return entry.inflight;
@@ -121,7 +117,7 @@ async function compute(
   backgroundApi: AnaplanApi,
   w: string,
   m: string,
-): Promise<ModelActivity> {
+): Promise<ActivityResponse> {
   const statusPromise = api.modelStatus(w, m).then(
     (status) => status ?? null,
     (error: unknown) => {

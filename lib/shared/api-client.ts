@@ -13,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-export const CSRF_HEADER = "X-Export-Desk-CSRF";
+const CSRF_HEADER = "X-Export-Desk-CSRF";
 
 /** Headers every state-changing request must carry. */
 export function mutationHeaders(): Record<string, string> {

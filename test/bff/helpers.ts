@@ -25,7 +25,7 @@ export const COOKIE = "export-desk";
 export { SEED };
 
 /** The simulator's own control client, under the name these tests use. */
-export { SimControl as Control, type LoggedRequest } from "@/sim/control";
+export { SimControl as Control } from "@/sim/control";
 import { SimControl as Control } from "@/sim/control";
 
 export interface Stack {
