@@ -12,7 +12,6 @@ import { RefreshStatus } from "../tasks/refresh-status";
 import { TaskTable } from "../tasks/task-table";
 import { useLiveTasks } from "../tasks/use-live-tasks";
 import { useTaskActions } from "../tasks/use-task-actions";
-import { useTaskResults } from "../tasks/use-task-results";
 import { ModelBusyBanner } from "./model-busy-banner";
 
 const selectTasks = (d: ActivityResponse | undefined) => d?.tasks;
@@ -36,11 +35,10 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
     window.history.replaceState(null, "", `${pathname}${qs ? `?${qs}` : ""}`);
   };
   const describe = useCallback((t: ActivityTask) => t.exportName, []);
-  const taskKeyOf = useCallback((t: ActivityTask) => apiPaths.task(workspaceId, modelId, t.exportId, t.taskId), [workspaceId, modelId]);
-  const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, { notifyInBackground: notify, describe, taskKeyOf });
+  const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, { notifyInBackground: notify, describe });
   const { cancel } = useTaskActions(workspaceId, modelId);
 
-  const all = withModelProgress(useTaskResults(sortTasks(live.tasks ?? []), taskKeyOf), live.data?.modelStatus);
+  const all = withModelProgress(sortTasks(live.tasks ?? []), live.data?.modelStatus);
   const exportsSeen = [...new Map(all.map((t) => [t.exportId, t.exportName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const shown = all.filter((t) => (!kind || taskKind(t) === kind) && (!exportId || t.exportId === exportId));
 
