@@ -11,6 +11,7 @@ import { sessionKeys } from "@/lib/session/keys";
 import { resetRefreshStateForTests } from "@/lib/session/refresh";
 import { resetActivityForTests } from "@/lib/data/activity";
 import { resetCatalogueCacheForTests } from "@/lib/data/catalogue-cache";
+import { resetModelContextForTests } from "@/lib/data/model-context";
 import { resetTaskListCacheForTests } from "@/lib/data/task-list-cache";
 import { resetTaskResultsForTests } from "@/lib/data/task-results";
 import { resetSignInLimitForTests } from "@/lib/bff/sign-in-limit";
@@ -65,6 +66,7 @@ export async function resetAll(control: Control, config: Record<string, unknown>
   resetRefreshStateForTests();
   resetActivityForTests();
   resetCatalogueCacheForTests();
+  resetModelContextForTests();
   resetTaskListCacheForTests();
   resetTaskResultsForTests();
   resetSignInLimitForTests();
