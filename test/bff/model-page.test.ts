@@ -48,7 +48,7 @@ describe("a model page render", () => {
     const { default: Layout } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/layout");
     const { default: Page } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/exports/[exportId]/page");
     const exportParams = Promise.resolve({ workspaceId: W, modelId: M, exportId: "116000000001" });
-    const reads = await listReads(() => Promise.all([Layout({ children: null, params }), Page({ params: exportParams })]));
+    const reads = await listReads(() => Promise.all([Layout({ children: null, params }), Page({ params: exportParams, searchParams: Promise.resolve({}) })]));
     expect(reads).toEqual({ workspaces: 1, models: 1 });
   });
 });
