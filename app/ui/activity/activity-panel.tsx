@@ -12,11 +12,11 @@ import { RefreshStatus } from "../tasks/refresh-status";
 import { TaskTable } from "../tasks/task-table";
 import { useLiveTasks } from "../tasks/use-live-tasks";
 import { useTaskActions } from "../tasks/use-task-actions";
+import { FIELD_CONTROL, FIELD_LABEL } from "../field-styles";
 import { ModelBusyBanner } from "./model-busy-banner";
 
 const selectTasks = (d: ActivityResponse | undefined) => d?.tasks;
 const KINDS: TaskKind[] = ["queued", "running", "cancelling", "cancelled", "succeeded", "failed"];
-const control = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900";
 
 /** Recent tasks across every export of the model, filterable by state and export. */
 export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; modelId: string }) {
@@ -47,18 +47,18 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
       <ModelBusyBanner workspaceId={workspaceId} modelId={modelId} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap items-end gap-3">
-          <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
+          <label className={FIELD_LABEL}>
             State
-            <select value={kind} onChange={(e) => setFilter("state", e.target.value)} className={`${control} mt-1 block`}>
+            <select value={kind} onChange={(e) => setFilter("state", e.target.value)} className={`${FIELD_CONTROL} mt-1 block`}>
               <option value="">All states</option>
               {KINDS.map((k) => (
                 <option key={k} value={k}>{KIND_LABEL[k]}</option>
               ))}
             </select>
           </label>
-          <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
+          <label className={FIELD_LABEL}>
             Export
-            <select value={exportId} onChange={(e) => setFilter("export", e.target.value)} className={`${control} mt-1 block max-w-[16rem]`}>
+            <select value={exportId} onChange={(e) => setFilter("export", e.target.value)} className={`${FIELD_CONTROL} mt-1 block max-w-[16rem]`}>
               <option value="">All exports</option>
               {exportsSeen.map(([id, name]) => (
                 <option key={id} value={id}>{name}</option>
