@@ -24,15 +24,15 @@ import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
  * So watching a model costs one sweep per FULL_SCAN_MS, plus one call per hot export per 5 s while something is
  * active, and nothing else: a 5,000-export model is not 5,000 calls per poll, and an idle one is not polled.
  */
-export const RESPONSE_TTL_MS = TASK_LIST_TTL_MS;
-export const EXPORTS_TTL_MS = 5 * 60_000;
+const RESPONSE_TTL_MS = TASK_LIST_TTL_MS;
+const EXPORTS_TTL_MS = 5 * 60_000;
 export const FULL_SCAN_MS = 10 * 60_000;
-export const TRIGGERED_SCAN_GAP_MS = 60_000;
-export const HOT_WINDOW_MS = 2 * 60_000;
+const TRIGGERED_SCAN_GAP_MS = 60_000;
+const HOT_WINDOW_MS = 2 * 60_000;
 export const MAX_HOT = 16;
-export const CONCURRENCY = 4;
-export const SWEEP_CONCURRENCY = 4;
-export const MAX_TASKS = 100;
+const CONCURRENCY = 4;
+const SWEEP_CONCURRENCY = 4;
+const MAX_TASKS = 100;
 const FIRST_SCAN_WAIT_MS = 5_000;
 const SCAN_RETRY_MS = 30_000;
 const MAX_ENTRIES = 500;

@@ -131,7 +131,7 @@ export async function unsealCookie(value: string, secrets: string[] = [SECRET_A,
 }
 
 /** Body text plus every header, to search for things that must never appear. */
-export async function everything(res: Response): Promise<string> {
+async function everything(res: Response): Promise<string> {
   const headers = [...res.headers.entries()].map(([k, v]) => `${k}: ${v}`).join("\n");
   const body = res.body ? await res.clone().text() : "";
   return `${headers}\n\n${body}`;
