@@ -4,8 +4,8 @@ import type { FaultSpec } from "./state/faults";
 import type { LoggedRequest } from "./state/request-log";
 
 export type { Config } from "./state/config";
-export type { FaultMode, FaultSpec } from "./state/faults";
-export type { AuthScheme, LoggedRequest } from "./state/request-log";
+export type { FaultSpec } from "./state/faults";
+export type { LoggedRequest } from "./state/request-log";
 
 export class SimControl {
   private readonly baseUrl: string;

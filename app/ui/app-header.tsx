@@ -3,7 +3,7 @@ import { pagePaths } from "@/lib/shared/api-paths";
 import { ChevronRightIcon, LogoIcon } from "./icons";
 import { SignOutButton } from "./sign-out-button";
 
-export interface HeaderContext {
+interface HeaderContext {
   workspace: { id: string; name: string };
   model: { id: string; name: string };
 }

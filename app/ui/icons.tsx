@@ -64,9 +64,6 @@ export const ChevronRightIcon = (p: IconProps) => (
 export const ChevronLeftIcon = (p: IconProps) => (
   <Svg {...p}><path d="m12 5-5 5 5 5" /></Svg>
 );
-export const FileIcon = (p: IconProps) => (
-  <Svg {...p}><path d="M5.5 2.75h6l3 3v11.5h-9z" /><path d="M11.5 2.75v3h3" /></Svg>
-);
 export const LogoIcon = (p: IconProps) => (
   <Svg {...p}><rect x="2.75" y="2.75" width="14.5" height="14.5" rx="3.5" /><path d="M10 6v6.5m0 0-2.75-2.75M10 12.5l2.75-2.75M6.5 14.5h7" /></Svg>
 );

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ArchiveIcon, LockIcon } from "./icons";
 
-export const NO_ACCESS_MESSAGE = "This model does not exist or you have no access to it.";
+const NO_ACCESS_MESSAGE = "This model does not exist or you have no access to it.";
 
 interface StateProps {
   title: string;

@@ -1,7 +1,8 @@
 import "server-only";
 import type { AnaplanApi } from "@/lib/anaplan/api";
 import { isAnaplanError } from "@/lib/anaplan/errors";
-import type { ActivityTask, ModelStatus, Task } from "@/lib/shared/types";
+import type { ActivityResponse } from "@/lib/shared/responses";
+import type { ActivityTask, Task } from "@/lib/shared/types";
 import { processState } from "@/lib/server/process-state";
 import { mapLimit } from "./concurrency";
 import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
@@ -23,23 +24,18 @@ import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
  * So watching a model costs one sweep per FULL_SCAN_MS, plus one call per hot export per 5 s while something is
  * active, and nothing else: a 5,000-export model is not 5,000 calls per poll, and an idle one is not polled.
  */
-export const RESPONSE_TTL_MS = TASK_LIST_TTL_MS;
-export const EXPORTS_TTL_MS = 5 * 60_000;
+const RESPONSE_TTL_MS = TASK_LIST_TTL_MS;
+const EXPORTS_TTL_MS = 5 * 60_000;
 export const FULL_SCAN_MS = 10 * 60_000;
-export const TRIGGERED_SCAN_GAP_MS = 60_000;
-export const HOT_WINDOW_MS = 2 * 60_000;
+const TRIGGERED_SCAN_GAP_MS = 60_000;
+const HOT_WINDOW_MS = 2 * 60_000;
 export const MAX_HOT = 16;
-export const CONCURRENCY = 4;
-export const SWEEP_CONCURRENCY = 4;
-export const MAX_TASKS = 100;
+const CONCURRENCY = 4;
+const SWEEP_CONCURRENCY = 4;
+const MAX_TASKS = 100;
 const FIRST_SCAN_WAIT_MS = 5_000;
 const SCAN_RETRY_MS = 30_000;
 const MAX_ENTRIES = 500;
-
-export interface ModelActivity {
-  tasks: ActivityTask[];
-  modelStatus: ModelStatus | null;
-}
 
 interface ExportRef {
   id: string;
@@ -53,8 +49,8 @@ interface Entry {
   lastFullScanAt: number;
   scan: Promise<void> | null;
   hotUntil: Map<string, number>;
-  answer: { value: ModelActivity; at: number } | null;
-  inflight: Promise<ModelActivity> | null;
+  answer: { value: ActivityResponse; at: number } | null;
+  inflight: Promise<ActivityResponse> | null;
 }
 
 const entries = processState("model-activity", () => new Map<string, Entry>());
@@ -89,7 +85,7 @@ export async function getModelActivity(
   workspaceId: string,
   modelId: string,
   backgroundApi: AnaplanApi = api,
-): Promise<ModelActivity> {
+): Promise<ActivityResponse> {
   const entry = entryFor(keyOf(userKey, workspaceId, modelId));
   if (entry.answer && Date.now() - entry.answer.at < RESPONSE_TTL_MS) return entry.answer.value;
   if (entry.inflight) return entry.inflight;
@@ -121,7 +117,7 @@ async function compute(
   backgroundApi: AnaplanApi,
   w: string,
   m: string,
-): Promise<ModelActivity> {
+): Promise<ActivityResponse> {
   const statusPromise = api.modelStatus(w, m).then(
     (status) => status ?? null,
     (error: unknown) => {

@@ -7,7 +7,7 @@ import { createTtlCache } from "./ttl-cache";
  * A short per-user cache of a model's export list, for lookups of one export's definition (the 5,000-export
  * model's list is ~1.5 MB). Keyed by user + model, so nobody sees a list fetched with someone else's access.
  */
-export const CATALOGUE_TTL_MS = 60_000;
+const CATALOGUE_TTL_MS = 60_000;
 
 const cache = createTtlCache<ExportDefinition[]>("catalogue", CATALOGUE_TTL_MS, 200);
 

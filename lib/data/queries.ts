@@ -1,88 +1,63 @@
 import "server-only";
 import type { AnaplanApi } from "@/lib/anaplan/api";
 import { AnaplanError } from "@/lib/anaplan/errors";
-import type { ExportDefinition, ExportMetadata, Model, Task, Workspace } from "@/lib/shared/types";
-import { getModelActivity, type ModelActivity } from "./activity";
+import type { ExportDetailResponse, ExportsResponse, ModelsResponse, TaskResponse, TasksResponse, WorkspacesResponse } from "@/lib/shared/responses";
+import type { Task } from "@/lib/shared/types";
+import { getModelActivity } from "./activity";
 import { cachedExports } from "./catalogue-cache";
 import { cachedExportTasks } from "./task-list-cache";
-import { withResults } from "./task-results";
 
 /**
  * The data behind each GET of the BFF, as plain functions over a bound Anaplan api. Each returns exactly the JSON
  * body its route returns, so server components can call the same function for the SWR fallback under the same key.
  */
 
-export interface WorkspacesBody {
-  workspaces: Workspace[];
-}
-export interface ModelsBody {
-  models: Model[];
-}
-export interface CatalogueBody {
-  exports: ExportDefinition[];
-}
-export interface ExportDetailBody {
-  exportMetadata: ExportMetadata;
-  export: ExportDefinition;
-}
-export interface TasksBody {
-  tasks: Task[];
-}
-export interface TaskBody {
-  task: Task;
-}
-export type ActivityBody = ModelActivity;
-
-export async function getWorkspaces(api: AnaplanApi): Promise<WorkspacesBody> {
+export async function getWorkspaces(api: AnaplanApi): Promise<WorkspacesResponse> {
   return { workspaces: await api.workspaces() };
 }
 
-export async function getModels(api: AnaplanApi, workspaceId: string): Promise<ModelsBody> {
+export async function getModels(api: AnaplanApi, workspaceId: string): Promise<ModelsResponse> {
   return { models: await api.models(workspaceId) };
 }
 
-export async function getCatalogue(api: AnaplanApi, workspaceId: string, modelId: string): Promise<CatalogueBody> {
+export async function getCatalogue(api: AnaplanApi, workspaceId: string, modelId: string): Promise<ExportsResponse> {
   return { exports: await api.exports(workspaceId, modelId) };
 }
 
-/** With `userKey`, the export list is taken from a short per-user cache (see catalogue-cache.ts). */
+/** The export's definition is taken from a short per-user cache of the model's export list (see catalogue-cache.ts). */
 export async function getExportDetail(
   api: AnaplanApi,
   workspaceId: string,
   modelId: string,
   exportId: string,
-  userKey?: string,
-): Promise<ExportDetailBody> {
+  userKey: string,
+): Promise<ExportDetailResponse> {
   const [exportMetadata, definitions] = await Promise.all([
     api.exportMetadata(workspaceId, modelId, exportId),
-    userKey === undefined ? api.exports(workspaceId, modelId) : cachedExports(api, userKey, workspaceId, modelId),
+    cachedExports(api, userKey, workspaceId, modelId),
   ]);
   const definition = definitions.find((d) => d.id === exportId);
   if (!definition) throw new AnaplanError("not_found", "The export does not exist, or you have no access to it.", { status: 404 });
   return { exportMetadata, export: definition };
 }
 
-/** Newest first. With `userKey`, through the per-user task-list cache that the activity table shares. */
+/** Newest first, through the per-user task-list cache that the activity table shares. */
 export async function getExportTasks(
   api: AnaplanApi,
   workspaceId: string,
   modelId: string,
   exportId: string,
-  userKey?: string,
-): Promise<TasksBody> {
-  const tasks =
-    userKey === undefined
-      ? await withResults(api, workspaceId, modelId, exportId, await api.exportTasks(workspaceId, modelId, exportId))
-      : await cachedExportTasks(api, userKey, workspaceId, modelId, exportId);
-  return { tasks: sortNewestFirst(tasks) };
+  userKey: string,
+): Promise<TasksResponse> {
+  return { tasks: sortNewestFirst(await cachedExportTasks(api, userKey, workspaceId, modelId, exportId)) };
 }
 
-export async function getTask(api: AnaplanApi, workspaceId: string, modelId: string, exportId: string, taskId: string): Promise<TaskBody> {
+export async function getTask(api: AnaplanApi, workspaceId: string, modelId: string, exportId: string, taskId: string): Promise<TaskResponse> {
   return { task: await api.exportTask(workspaceId, modelId, exportId, taskId) };
 }
 
 export { getModelActivity };
 
-export function sortNewestFirst<T extends Task>(tasks: readonly T[]): T[] {
+function sortNewestFirst<T extends Task>(tasks: readonly T[]): T[] {
   return [...tasks].sort((a, b) => (b.creationTime ?? 0) - (a.creationTime ?? 0));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AnaplanApi } from "@/lib/anaplan/api";
 import { processState } from "@/lib/server/process-state";
+import { mergeResult, needsResult } from "@/lib/shared/task-result";
 import type { Task } from "@/lib/shared/types";
 import { mapLimit } from "./concurrency";
 
@@ -10,7 +11,7 @@ import { mapLimit } from "./concurrency";
  * process (newest first, LOOKUPS_PER_LIST per list at most, CONCURRENCY at a time) and kept. Keyed without
  * the user: it is only merged into a list that the user's own call returned.
  */
-export const LOOKUPS_PER_LIST = 20;
+const LOOKUPS_PER_LIST = 20;
 const CONCURRENCY = 4;
 const MAX_ENTRIES = 20_000;
 
@@ -19,7 +20,7 @@ const finished = processState("finished-task-results", () => new Map<string, Tas
 export async function withResults(api: AnaplanApi, w: string, m: string, e: string, tasks: Task[]): Promise<Task[]> {
   const key = (t: Task) => `${w}|${m.toUpperCase()}|${e}|${t.taskId}`;
   const missing = tasks
-    .filter((t) => t.taskState === "COMPLETE" && !t.result && !finished.has(key(t)))
+    .filter((t) => needsResult(t) && !finished.has(key(t)))
     .sort((a, b) => (b.creationTime ?? 0) - (a.creationTime ?? 0))
     .slice(0, LOOKUPS_PER_LIST);
   await mapLimit(missing, CONCURRENCY, async (t) => {
@@ -30,10 +31,7 @@ export async function withResults(api: AnaplanApi, w: string, m: string, e: stri
       // The list is still worth showing; the result is looked up again on the next read.
     }
   });
-  return tasks.map((t) => {
-    const full = t.taskState === "COMPLETE" && !t.result ? finished.get(key(t)) : undefined;
-    return full ? { ...t, result: full.result, currentStep: full.currentStep ?? t.currentStep, progress: full.progress ?? t.progress } : t;
-  });
+  return tasks.map((t) => (needsResult(t) ? mergeResult(t, finished.get(key(t))) : t));
 }
 
 function remember(key: string, task: Task): void {

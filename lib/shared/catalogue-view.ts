@@ -1,7 +1,7 @@
 import type { ExportDefinition } from "./types";
 import { formatLabel } from "./format";
 
-export const SORTS = ["name", "-name", "format", "type", "id"] as const;
+const SORTS = ["name", "-name", "format", "type", "id"] as const;
 export type CatalogueSort = (typeof SORTS)[number];
 
 export interface CatalogueView {

@@ -8,8 +8,8 @@ export const POLL_SLOW_MS = 30_000;
 export const POLL_IDLE_MS = 120_000;
 
 /** Task age after which polling backs off to the medium and then the slow rate. */
-export const MEDIUM_AFTER_MS = 60_000;
-export const SLOW_AFTER_MS = 5 * 60_000;
+const MEDIUM_AFTER_MS = 60_000;
+const SLOW_AFTER_MS = 5 * 60_000;
 
 export interface PollOptions {
   /** Interval when nothing in view is active; 0 stops polling. */

@@ -1,6 +1,9 @@
 import type { ActivityTask, ExportDefinition, ExportMetadata, Model, ModelStatus, Task, Workspace } from "./types";
 
-/** Bodies of the BFF's GET routes, as the client reads them (see docs/design.md). */
+/**
+ * The JSON bodies of the BFF's GET routes: what lib/data's queries return, the route handlers send, and the SWR
+ * hooks read. Client-safe: imports nothing but types.
+ */
 export interface WorkspacesResponse {
   workspaces: Workspace[];
 }
@@ -10,10 +13,12 @@ export interface ModelsResponse {
 export interface ExportsResponse {
   exports: ExportDefinition[];
 }
+/** `export` is always there: an export id missing from the model's list answers 404 instead. */
 export interface ExportDetailResponse {
   exportMetadata: ExportMetadata;
-  export?: ExportDefinition;
+  export: ExportDefinition;
 }
+/** Finished tasks carry their result (looked up on the server, see lib/data/task-results.ts). */
 export interface TasksResponse {
   tasks: Task[];
 }
@@ -22,5 +27,5 @@ export interface TaskResponse {
 }
 export interface ActivityResponse {
   tasks: ActivityTask[];
-  modelStatus?: ModelStatus | null;
+  modelStatus: ModelStatus | null;
 }

@@ -43,7 +43,7 @@ export function taskLabel(task: StateOnly): string {
 }
 
 /** Still moving: keep polling (CANCELLING included — it is transitional). */
-export function isActiveKind(kind: TaskKind): boolean {
+function isActiveKind(kind: TaskKind): boolean {
   return kind === "queued" || kind === "running" || kind === "cancelling";
 }
 

@@ -3,7 +3,6 @@ import { randomBytes, randomUUID } from "node:crypto";
 
 export const uuid = (): string => randomUUID();
 export const hex32Upper = (): string => randomBytes(16).toString("hex").toUpperCase();
-export const hex32Lower = (): string => randomBytes(16).toString("hex");
 const b64url = (buf: Buffer): string => buf.toString("base64url");
 
 /** An opaque token that looks like a JWT (three base64url segments), starting with `prefix`. */

@@ -14,6 +14,7 @@ import { sessionKeys } from "@/lib/session/keys";
 import { resetRefreshStateForTests } from "@/lib/session/refresh";
 import { resetActivityForTests } from "@/lib/data/activity";
 import { resetCatalogueCacheForTests } from "@/lib/data/catalogue-cache";
+import { resetModelContextForTests } from "@/lib/data/model-context";
 import { resetTaskListCacheForTests } from "@/lib/data/task-list-cache";
 import { resetTaskResultsForTests } from "@/lib/data/task-results";
 import { resetSignInLimitForTests } from "@/lib/bff/sign-in-limit";
@@ -28,7 +29,7 @@ export const COOKIE = "export-desk";
 export { SEED };
 
 /** The simulator's own control client, under the name these tests use. */
-export { SimControl as Control, type LoggedRequest } from "@/sim/control";
+export { SimControl as Control } from "@/sim/control";
 import { SimControl as Control } from "@/sim/control";
 
 export interface Stack {
@@ -70,6 +71,7 @@ export async function resetAll(control: Control, config: Record<string, unknown>
   resetRefreshStateForTests();
   resetActivityForTests();
   resetCatalogueCacheForTests();
+  resetModelContextForTests();
   resetTaskListCacheForTests();
   resetTaskResultsForTests();
   resetSignInLimitForTests();
@@ -134,7 +136,7 @@ export async function unsealCookie(value: string, secrets: string[] = [SECRET_A,
 }
 
 /** Body text plus every header, to search for things that must never appear. */
-export async function everything(res: Response): Promise<string> {
+async function everything(res: Response): Promise<string> {
   const headers = [...res.headers.entries()].map(([k, v]) => `${k}: ${v}`).join("\n");
   const body = res.body ? await res.clone().text() : "";
   return `${headers}\n\n${body}`;

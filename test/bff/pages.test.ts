@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { config, proxy } from "@/proxy";
 import { sessionKeys } from "@/lib/session/keys";
 import { HOSTILE_RETURN_TO } from "./hostile-return-to";
-import { COOKIE, ORIGIN, SECRET_A, resetAll, setCookieValue, signIn, startStack, unsealCookie, type Stack } from "./helpers";
+import { COOKIE, M, ORIGIN, SECRET_A, W, resetAll, setCookieValue, signIn, startStack, unsealCookie, type Stack } from "./helpers";
 
 /** The cookie jar `cookies()` would return for the page being rendered. */
 const jar = new Map<string, string>();
@@ -112,6 +112,49 @@ describe("lib/dal.ts when Anaplan has revoked the token", () => {
     await stack.control.injectFault({ method: "GET", path: "^/2/0/workspaces$", times: 1, status: 401 });
     await expect(session.api.workspaces()).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc&reason=expired" });
     await expect(requirePageSession("/w/abc")).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc&reason=expired" });
+    resetRevocationsForTests();
+  });
+});
+
+/** Renders the model layout and one of its pages as Next does (both asked for the model context), then counts. */
+async function listReads(render: () => Promise<unknown>): Promise<{ workspaces: number; models: number }> {
+  jar.set(COOKIE, await signIn());
+  await stack.control.clearRequests();
+  await render();
+  const paths = (await stack.control.requests()).map((r) => r.path.split("?")[0] ?? "");
+  return {
+    workspaces: paths.filter((p) => p.endsWith("/workspaces")).length,
+    models: paths.filter((p) => p.endsWith("/models")).length,
+  };
+}
+
+describe("a model page render", () => {
+  const params = Promise.resolve({ workspaceId: W, modelId: M });
+
+  it("reads the workspace list and the model list once for the catalogue", async () => {
+    const { default: Layout } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/layout");
+    const { default: Page } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/page");
+    const reads = await listReads(() => Promise.all([Layout({ children: null, params }), Page({ params, searchParams: Promise.resolve({}) })]));
+    expect(reads).toEqual({ workspaces: 1, models: 1 });
+  });
+
+  it("reads the workspace list and the model list once for an export", async () => {
+    const { default: Layout } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/layout");
+    const { default: Page } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/exports/[exportId]/page");
+    const exportParams = Promise.resolve({ workspaceId: W, modelId: M, exportId: "116000000001" });
+    const reads = await listReads(() => Promise.all([Layout({ children: null, params }), Page({ params: exportParams, searchParams: Promise.resolve({}) })]));
+    expect(reads).toEqual({ workspaces: 1, models: 1 });
+  });
+
+  it("still sends the user to sign in when the shared lookup meets a revoked token", async () => {
+    const { default: Layout } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/layout");
+    const { default: Page } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/page");
+    const { resetRevocationsForTests } = await import("@/lib/session/revocation");
+    jar.set(COOKIE, await signIn());
+    await stack.control.injectFault({ method: "GET", path: "^/2/0/workspaces$", times: 5, status: 401 });
+    const layout = Layout({ children: null, params });
+    await expect(Page({ params, searchParams: Promise.resolve({}) })).rejects.toMatchObject({ url: expect.stringContaining("reason=expired") });
+    await layout;
     resetRevocationsForTests();
   });
 });

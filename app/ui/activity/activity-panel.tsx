@@ -12,12 +12,11 @@ import { RefreshStatus } from "../tasks/refresh-status";
 import { TaskTable } from "../tasks/task-table";
 import { useLiveTasks } from "../tasks/use-live-tasks";
 import { useTaskActions } from "../tasks/use-task-actions";
-import { useTaskResults } from "../tasks/use-task-results";
+import { FIELD_CONTROL, FIELD_LABEL } from "../field-styles";
 import { ModelBusyBanner } from "./model-busy-banner";
 
 const selectTasks = (d: ActivityResponse | undefined) => d?.tasks;
 const KINDS: TaskKind[] = ["queued", "running", "cancelling", "cancelled", "succeeded", "failed"];
-const control = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900";
 
 /** Recent tasks across every export of the model, filterable by state and export. */
 export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; modelId: string }) {
@@ -36,11 +35,10 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
     window.history.replaceState(null, "", `${pathname}${qs ? `?${qs}` : ""}`);
   };
   const describe = useCallback((t: ActivityTask) => t.exportName, []);
-  const taskKeyOf = useCallback((t: ActivityTask) => apiPaths.task(workspaceId, modelId, t.exportId, t.taskId), [workspaceId, modelId]);
-  const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, { notifyInBackground: notify, describe, taskKeyOf });
+  const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, { notifyInBackground: notify, describe });
   const { cancel } = useTaskActions(workspaceId, modelId);
 
-  const all = withModelProgress(useTaskResults(sortTasks(live.tasks ?? []), taskKeyOf), live.data?.modelStatus);
+  const all = withModelProgress(sortTasks(live.tasks ?? []), live.data?.modelStatus);
   const exportsSeen = [...new Map(all.map((t) => [t.exportId, t.exportName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const shown = all.filter((t) => (!kind || taskKind(t) === kind) && (!exportId || t.exportId === exportId));
 
@@ -49,18 +47,18 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
       <ModelBusyBanner workspaceId={workspaceId} modelId={modelId} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap items-end gap-3">
-          <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
+          <label className={FIELD_LABEL}>
             State
-            <select value={kind} onChange={(e) => setFilter("state", e.target.value)} className={`${control} mt-1 block`}>
+            <select value={kind} onChange={(e) => setFilter("state", e.target.value)} className={`${FIELD_CONTROL} mt-1 block`}>
               <option value="">All states</option>
               {KINDS.map((k) => (
                 <option key={k} value={k}>{KIND_LABEL[k]}</option>
               ))}
             </select>
           </label>
-          <label className="text-xs font-medium text-slate-600 dark:text-slate-400">
+          <label className={FIELD_LABEL}>
             Export
-            <select value={exportId} onChange={(e) => setFilter("export", e.target.value)} className={`${control} mt-1 block max-w-[16rem]`}>
+            <select value={exportId} onChange={(e) => setFilter("export", e.target.value)} className={`${FIELD_CONTROL} mt-1 block max-w-[16rem]`}>
               <option value="">All exports</option>
               {exportsSeen.map(([id, name]) => (
                 <option key={id} value={id}>{name}</option>

@@ -8,7 +8,7 @@ import { formatPercent } from "@/lib/shared/format";
 import { pollInterval } from "@/lib/shared/poll-interval";
 import { AlertIcon } from "../icons";
 
-export function isModelBusy(status: ModelStatus | null | undefined): status is ModelStatus {
+function isModelBusy(status: ModelStatus | null | undefined): status is ModelStatus {
   if (!status) return false;
   return Boolean(status.taskId) || (typeof status.progress === "number" && status.progress >= 0);
 }

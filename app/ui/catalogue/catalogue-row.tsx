@@ -9,7 +9,6 @@ import { RelativeTime } from "../relative-time";
 import { StateBadge } from "../state-badge";
 import { MetadataCells } from "./metadata-cells";
 import { useSeen } from "./use-visible";
-import { useFullTask } from "../tasks/use-full-task";
 
 interface Props {
   item: ExportDefinition;
@@ -22,7 +21,6 @@ interface Props {
 
 export function CatalogueRow({ item, workspaceId, modelId, latest, activityLoaded }: Props) {
   const [ref, seen] = useSeen<HTMLTableRowElement>();
-  const full = useFullTask(latest ?? { taskId: "", taskState: "" }, latest ? apiPaths.task(workspaceId, modelId, item.id, latest.taskId) : null, seen);
   return (
     <tr ref={ref} className="h-12 hover:bg-slate-50 dark:hover:bg-slate-800/40">
       <th scope="row" className="px-3 py-2.5 text-left font-medium sm:max-w-[22rem]">
@@ -37,7 +35,7 @@ export function CatalogueRow({ item, workspaceId, modelId, latest, activityLoade
       <td className="px-3 py-2.5 sm:whitespace-nowrap">
         {latest ? (
           <span className="flex flex-col items-start gap-0.5">
-            <StateBadge task={full} />
+            <StateBadge task={latest} />
             <span className="text-xs text-slate-600 dark:text-slate-400"><RelativeTime ms={latest.creationTime} /></span>
           </span>
         ) : !activityLoaded ? (

@@ -9,12 +9,12 @@ import { apiPaths } from "@/lib/shared/api-paths";
 import { catalogueQuery, filterExports, sortExports, distinctValues, exportType, pageCount, pageSlice, parseCatalogueView, PAGE_SIZE, type CatalogueView } from "@/lib/shared/catalogue-view";
 import { formatCount } from "@/lib/shared/format";
 import { latestByExport } from "@/lib/shared/task-list";
+import { COLUMN_HEADER, TABLE_HEAD } from "../table-styles";
 import { useLiveTasks } from "../tasks/use-live-tasks";
 import { CatalogueControls } from "./catalogue-controls";
 import { CatalogueRow } from "./catalogue-row";
 import { Pagination } from "./pagination";
 
-const th = "px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 const selectActivity = (d: ActivityResponse | undefined) => d?.tasks;
 
 /**
@@ -70,15 +70,15 @@ export function CatalogueTable({ workspaceId, modelId }: { workspaceId: string; 
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Exports of this model. Column count, rows and size are Anaplan’s estimates.</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+          <thead className={TABLE_HEAD}>
             <tr>
-              <th scope="col" className={`${th} text-left`}>Export</th>
-              <th scope="col" className={`${th} text-left`}>Format</th>
-              <th scope="col" className={`${th} hidden text-left sm:table-cell`}>Type</th>
-              <th scope="col" className={`${th} hidden text-right md:table-cell`}>Columns</th>
-              <th scope="col" className={`${th} hidden text-right md:table-cell`}>Rows (est.)</th>
-              <th scope="col" className={`${th} hidden text-right lg:table-cell`}>Size (est.)</th>
-              <th scope="col" className={`${th} text-left`}>Latest run</th>
+              <th scope="col" className={`${COLUMN_HEADER} text-left`}>Export</th>
+              <th scope="col" className={`${COLUMN_HEADER} text-left`}>Format</th>
+              <th scope="col" className={`${COLUMN_HEADER} hidden text-left sm:table-cell`}>Type</th>
+              <th scope="col" className={`${COLUMN_HEADER} hidden text-right md:table-cell`}>Columns</th>
+              <th scope="col" className={`${COLUMN_HEADER} hidden text-right md:table-cell`}>Rows (est.)</th>
+              <th scope="col" className={`${COLUMN_HEADER} hidden text-right lg:table-cell`}>Size (est.)</th>
+              <th scope="col" className={`${COLUMN_HEADER} text-left`}>Latest run</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">

@@ -24,8 +24,8 @@ interface Props {
 export function DownloadPanel({ workspaceId, modelId, exportId, format }: Props) {
   const fileUrl = apiPaths.file(workspaceId, modelId, exportId);
   const { data: list } = useSWR<TasksResponse>(apiPaths.exportTasks(workspaceId, modelId, exportId));
-  // Lists carry no result, so any newly COMPLETE task triggers a re-check (a failed run leaves the old file).
-  const latestDone = sortTasks(list?.tasks ?? []).find((t) => t.taskState === "COMPLETE")?.taskId ?? "none";
+  // A failed run leaves the old file, so only a newer run not known to have failed triggers a re-check.
+  const latestDone = sortTasks(list?.tasks ?? []).find((t) => t.taskState === "COMPLETE" && t.result?.successful !== false)?.taskId ?? "none";
   const probe = useSWR([fileUrl, latestDone], ([url]) => probeFile(url, format), { revalidateOnFocus: false, dedupingInterval: 60_000, shouldRetryOnError: false });
 
   return (

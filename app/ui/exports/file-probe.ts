@@ -4,8 +4,8 @@ import { parseDelimited } from "@/lib/shared/delimited";
 import { decodePrefix, readPrefix } from "@/lib/shared/read-prefix";
 import { redirectToLogin, toApiError } from "@/lib/shared/api-client";
 
-export const PREVIEW_BYTES = 64 * 1024;
-export const PREVIEW_ROWS = 25;
+const PREVIEW_BYTES = 64 * 1024;
+const PREVIEW_ROWS = 25;
 
 export type FileProbe =
   | { status: "available"; size?: number; filename?: string; preview?: { rows: string[][]; truncated: boolean } }

@@ -3,6 +3,7 @@
 import { useId, useState, useSyncExternalStore } from "react";
 import { RUN_LOCALES, runLocaleFor } from "@/lib/shared/locales";
 import { ApiError } from "@/lib/shared/api-client";
+import { FIELD_CONTROL, FIELD_LABEL } from "../field-styles";
 import { PlayIcon, SpinnerIcon } from "../icons";
 import { useToast } from "../toast-provider";
 import { useTaskActions } from "../tasks/use-task-actions";
@@ -46,14 +47,14 @@ export function RunExportForm({ workspaceId, modelId, exportId, exportName, disa
   return (
     <form onSubmit={run} className="flex flex-wrap items-end gap-3">
       <div>
-        <label htmlFor={`${id}-locale`} className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+        <label htmlFor={`${id}-locale`} className={`block ${FIELD_LABEL}`}>
           Locale
         </label>
         <select
           id={`${id}-locale`}
           value={locale}
           onChange={(e) => setChosen(e.target.value)}
-          className="mt-1 h-9 rounded-md border border-slate-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900"
+          className={`${FIELD_CONTROL} mt-1`}
         >
           {RUN_LOCALES.map((l) => (
             <option key={l.value} value={l.value}>

@@ -16,7 +16,7 @@ export interface PickerWorkspace {
 
 const noop = () => () => undefined;
 
-export const isArchived = (m: Model) => m.activeState === "ARCHIVED";
+const isArchived = (m: Model) => m.activeState === "ARCHIVED";
 
 /** Workspaces and their models with search; archived models are marked and cannot be opened to run exports. */
 export function ModelPicker({ groups }: { groups: PickerWorkspace[] }) {

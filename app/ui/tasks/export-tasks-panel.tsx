@@ -11,7 +11,6 @@ import { RefreshStatus } from "./refresh-status";
 import { TaskTable } from "./task-table";
 import { useLiveTasks } from "./use-live-tasks";
 import { useTaskActions } from "./use-task-actions";
-import { useTaskResults } from "./use-task-results";
 
 const selectTasks = (d: TasksResponse | undefined) => d?.tasks;
 
@@ -19,14 +18,13 @@ const selectTasks = (d: TasksResponse | undefined) => d?.tasks;
 export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }: { workspaceId: string; modelId: string; exportId: string; exportName: string }) {
   const [notify, setNotify] = useState(false);
   const describe = useCallback(() => exportName, [exportName]);
-  const taskKeyOf = useCallback((t: Task) => apiPaths.task(workspaceId, modelId, exportId, t.taskId), [workspaceId, modelId, exportId]);
   const { mutate } = useSWRConfig();
   const onFinished = useCallback(() => void mutate(apiPaths.activity(workspaceId, modelId)), [mutate, workspaceId, modelId]);
-  const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, { notifyInBackground: notify, describe, taskKeyOf, onFinished });
+  const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, { notifyInBackground: notify, describe, onFinished });
   const { cancel } = useTaskActions(workspaceId, modelId);
   // The model status (polled by the busy banner) carries the running task's progress, which lists lack.
   const { data: activity } = useSWR<ActivityResponse>(apiPaths.activity(workspaceId, modelId), { revalidateOnMount: false, revalidateOnFocus: false });
-  const tasks = withModelProgress(useTaskResults(sortTasks(live.tasks ?? []), taskKeyOf), activity?.modelStatus);
+  const tasks = withModelProgress(sortTasks(live.tasks ?? []), activity?.modelStatus);
 
   return (
     <section aria-labelledby="tasks-heading" className="space-y-3">

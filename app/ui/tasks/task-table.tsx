@@ -6,6 +6,7 @@ import type { Task } from "@/lib/shared/types";
 import { pagePaths } from "@/lib/shared/api-paths";
 import { canCancel, failureMessages, isActiveTask, taskKind } from "@/lib/shared/task-state";
 import { ProgressBar } from "../progress-bar";
+import { COLUMN_HEADER, TABLE_HEAD } from "../table-styles";
 import { RelativeTime } from "../relative-time";
 import { StateBadge } from "../state-badge";
 import { TaskDuration } from "../task-duration";
@@ -24,7 +25,7 @@ interface Props<T extends Task> {
   empty: React.ReactNode;
 }
 
-const th = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
+const th = `${COLUMN_HEADER} text-left`;
 const td = "px-3 py-3 align-middle";
 
 /**
@@ -71,7 +72,7 @@ export function TaskTable<T extends Task>(props: Props<T>) {
         ) : null}
         <table className="w-full min-w-[760px] table-fixed border-collapse text-sm">
           <caption className="sr-only">{props.caption}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
+          <thead className={TABLE_HEAD}>
             <tr>
               {exportNameOf ? <th scope="col" className={`${th} w-[26%]`}>Export</th> : null}
               <th scope="col" className={`${th} w-40`}>State</th>

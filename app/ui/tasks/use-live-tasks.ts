@@ -1,13 +1,12 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import useSWR, { useSWRConfig } from "swr";
+import useSWR from "swr";
 import type { Task } from "@/lib/shared/types";
 import { pollInterval } from "@/lib/shared/poll-interval";
 import { currentTime } from "@/lib/shared/format";
 import { finishedSince } from "@/lib/shared/task-list";
 import { KIND_LABEL, failureMessages, taskKind } from "@/lib/shared/task-state";
-import { fetchTaskOnce, needsResult } from "./use-full-task";
 import { useToast } from "../toast-provider";
 import { notifyDone } from "./notifications";
 
@@ -19,8 +18,6 @@ export interface LiveOptions<T> {
   /** Also keep polling while the tab is hidden, and send a browser notification when a task finishes. */
   notifyInBackground?: boolean;
   describe?: (task: T) => string;
-  /** BFF path of one task: used to read the result of a task that just finished (lists carry none). */
-  taskKeyOf?: (task: T) => string;
   /** Called when any task in view has just finished (e.g. to refresh the model-busy status). */
   onFinished?: () => void;
 }
@@ -31,8 +28,7 @@ export interface LiveOptions<T> {
  */
 export function useLiveTasks<D, T extends Task>(key: string | null, select: (data: D | undefined) => T[] | undefined, options: LiveOptions<T> = {}) {
   const { toast } = useToast();
-  const { idleMs, announce = true, notifyInBackground = false, describe, taskKeyOf, onFinished } = options;
-  const { mutate } = useSWRConfig();
+  const { idleMs, announce = true, notifyInBackground = false, describe, onFinished } = options;
   const [updatedAt, setUpdatedAt] = useState<number>(() => Date.now());
   const [finishedAt, setFinishedAt] = useState<Record<string, number>>({});
   /** What the table showed before this fetch (optimistic rows included): "finished" is measured against it. */
@@ -50,25 +46,15 @@ export function useLiveTasks<D, T extends Task>(key: string | null, select: (dat
       shown.current = next;
       if (done.length === 0) return;
       setFinishedAt((m) => ({ ...m, ...Object.fromEntries(done.map((d) => [d.task.taskId, at])) }));
-      for (const { task } of done) void announceDone(task);
+      for (const { task } of done) announceDone(task);
       onFinished?.();
     },
   });
 
-  async function announceDone(listed: T) {
-    let task: Task = listed;
-    const key = taskKeyOf?.(listed);
-    if (needsResult(listed) && key) {
-      try {
-        const full = await fetchTaskOnce(key);
-        void mutate(key, full, { revalidate: false });
-        task = { ...listed, ...full.task };
-      } catch {
-        // Announce what we know.
-      }
-    }
+  // Lists from the BFF carry the result of a finished task, so what just finished is known without another read.
+  function announceDone(task: T) {
     const to = taskKind(task);
-    const title = `${describe?.(listed) ?? "Export"}: ${to === "unknown" ? "finished" : KIND_LABEL[to].toLowerCase()}`;
+    const title = `${describe?.(task) ?? "Export"}: ${to === "unknown" ? "finished" : KIND_LABEL[to].toLowerCase()}`;
     const body = to === "failed" ? (failureMessages(task)[0] ?? "Anaplan reported a failure.") : undefined;
     if (announce) toast({ tone: to === "succeeded" ? "success" : to === "failed" ? "error" : "info", title, body });
     if (notifyInBackground) notifyDone(title, body, task.taskId);

@@ -1,14 +1,14 @@
 import { getPageSession } from "@/lib/dal";
+import { loadModelContext } from "@/lib/data/model-context";
 import { AppHeader } from "@/app/ui/app-header";
 import { ModelNav } from "@/app/ui/model-nav";
 import { RememberModel } from "@/app/ui/remember-model";
-import { loadModelContext } from "@/app/ui/server/model-context";
 
 /** Header with the user, workspace and model, and the model's section tabs. */
 export default async function ModelLayout({ children, params }: LayoutProps<"/w/[workspaceId]/m/[modelId]">) {
   const { workspaceId, modelId } = await params;
   const session = await getPageSession();
-  const context = session ? await loadModelContext(session.api, workspaceId, modelId).catch(() => null) : null;
+  const context = session ? await loadModelContext(session.api, session.userKey, workspaceId, modelId).catch(() => null) : null;
 
   return (
     <>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requirePageSession } from "@/lib/dal";
+import { loadModelContext } from "@/lib/data/model-context";
+import { orNoAccess } from "@/lib/data/no-access";
 import { getCatalogue, getModelActivity } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { CatalogueTable } from "@/app/ui/catalogue/catalogue-table";
 import { PageShell } from "@/app/ui/page-shell";
-import { loadModelContext, orNoAccess, runBlockedReason, within } from "@/app/ui/server/model-context";
+import { runBlockedReason, within } from "@/app/ui/server/page-data";
 import { NoAccess, Notice, TableSkeleton } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 
@@ -16,7 +18,7 @@ export default async function CataloguePage({ params, searchParams }: PageProps<
   const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
   const { api, userKey } = await requirePageSession(`${pagePaths.model(workspaceId, modelId)}${query.size ? `?${query}` : ""}`);
   const [context, catalogue, activity] = await Promise.all([
-    loadModelContext(api, workspaceId, modelId),
+    loadModelContext(api, userKey, workspaceId, modelId),
     orNoAccess(getCatalogue(api, workspaceId, modelId)),
     within(getModelActivity(api, userKey, workspaceId, modelId), 1_500),
   ]);

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requirePageSession } from "@/lib/dal";
+import { orNoAccess } from "@/lib/data/no-access";
 import { getModelActivity } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { ActivityPanel } from "@/app/ui/activity/activity-panel";
 import { PageShell } from "@/app/ui/page-shell";
-import { orNoAccess } from "@/app/ui/server/model-context";
 import { NoAccess, TableSkeleton } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageSession } from "@/lib/dal";
+import { loadModelContext } from "@/lib/data/model-context";
+import { orNoAccess } from "@/lib/data/no-access";
 import { getExportDetail, getExportTasks, getModelActivity } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { formatLabel } from "@/lib/shared/format";
@@ -8,7 +10,7 @@ import { DownloadPanel } from "@/app/ui/exports/download-panel";
 import { ExportMetadataPanel } from "@/app/ui/exports/export-metadata-panel";
 import { RunExportForm } from "@/app/ui/exports/run-export-form";
 import { PageShell } from "@/app/ui/page-shell";
-import { loadModelContext, orNoAccess, runBlockedReason, within } from "@/app/ui/server/model-context";
+import { runBlockedReason, within } from "@/app/ui/server/page-data";
 import { NoAccess } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 import { ExportTasksPanel } from "@/app/ui/tasks/export-tasks-panel";
@@ -21,7 +23,7 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
   const [detail, tasks, context, activity] = await Promise.all([
     orNoAccess(getExportDetail(api, w, m, e, userKey)),
     orNoAccess(getExportTasks(api, w, m, e, userKey)),
-    loadModelContext(api, w, m),
+    loadModelContext(api, userKey, w, m),
     within(getModelActivity(api, userKey, w, m), 1_500),
   ]);
   if (!detail || !tasks) return <PageShell><NoAccess what={context ? "export" : "model"} /></PageShell>;

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/dal";
+import { orNoAccess } from "@/lib/data/no-access";
 import { getExportDetail, getTask } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { ChevronLeftIcon } from "@/app/ui/icons";
 import { PageShell } from "@/app/ui/page-shell";
-import { orNoAccess } from "@/app/ui/server/model-context";
 import { NoAccess } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 import { TaskDetail } from "@/app/ui/tasks/task-detail";

@@ -1,0 +1,21 @@
+import "server-only";
+import type { Model } from "@/lib/shared/types";
+
+const ARCHIVED_REASON = "This model is archived in Anaplan, so its exports cannot be run. Ask a workspace administrator to restore it.";
+
+export function runBlockedReason(model: Model | undefined): string | undefined {
+  return model?.activeState === "ARCHIVED" ? ARCHIVED_REASON : undefined;
+}
+
+/** The value if it arrives within `ms`, else undefined (the client fetches it instead); errors become undefined too. */
+export async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
