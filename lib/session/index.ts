@@ -8,7 +8,7 @@ export { sessionCookieName, oauthStateCookieName, clearedCookie, writeCookies, S
 export { sessionEndsAt } from "./lifetime";
 export { revokeSession } from "./revocation";
 export { refreshSessionToken, SessionEndedError, AuthUnavailableError } from "./refresh";
-export { resumeSession, endSession, cookieForNewSession, cookiesForUpdate, type ResumedSession } from "./resume";
+export { resumeSession, endSession, cookieForNewSession, cookiesForUpdate } from "./resume";
 
 export function newSessionId(): string {
   return randomBytes(18).toString("base64url");
