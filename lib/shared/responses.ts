@@ -1,6 +1,6 @@
 import type { ActivityTask, ExportDefinition, ExportMetadata, Model, ModelStatus, Task, Workspace } from "./types";
 
-/** Bodies of the BFF's GET routes, as the client reads them (see docs/design.md). */
+/** Bodies of the BFF's GET routes (listed in the README's "The BFF" table), as the client reads them. */
 export interface WorkspacesResponse {
   workspaces: Workspace[];
 }
