@@ -20,7 +20,7 @@ import addFormats from "ajv-formats";
 import { applyOverlay, type OverlayEntry, OVERLAY } from "./overlay";
 
 const ANAPLAN_DIR = path.join(__dirname, "anaplan");
-export const OPENAPI_DIR = path.join(ANAPLAN_DIR, "openapi");
+const OPENAPI_DIR = path.join(ANAPLAN_DIR, "openapi");
 export const FIXTURES_DIR = path.join(ANAPLAN_DIR, "fixtures");
 
 export type ApiName = "integration" | "authentication" | "oauth";
