@@ -4,6 +4,20 @@ import { SEED } from "../sim/seed/ids";
 import { APP_LOG, APP_PORT, APP_URL, E2E_SESSION_SECRET, SIM_PORT, SIM_URL } from "./support/env";
 
 const root = path.join(__dirname, "..");
+/** Reads the server log of the whole run, so it runs after every other spec (a project dependency). */
+const LOG_HYGIENE = "log-hygiene.spec.ts";
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: ".",
@@ -18,20 +32,8 @@ export default defineConfig({
   outputDir: "../test-results/playwright",
   use: { baseURL: APP_URL, trace: "retain-on-failure", locale: "en-US", timezoneId: "Europe/London" },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-          ],
-        },
-      },
-    },
+    { name: "chromium", testIgnore: LOG_HYGIENE, use: chromium },
+    { name: "log-hygiene", testMatch: LOG_HYGIENE, dependencies: ["chromium"], use: chromium },
   ],
   webServer: [
     {

@@ -1,6 +1,8 @@
 /**
  * Runs every suite — unit and conformance (vitest), a production build, end-to-end (Playwright) —
  * and ends with one line `N passed, N failed`. `--with-checks` adds the type check, lint and unused-code check (CI).
+ * and ends with one line `N passed, N failed`. `--with-checks` adds the type check, lint and the
+ * self-contained check (CI).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -67,6 +69,7 @@ if (withChecks) {
   outcomes.push(check("type check (tsc)", bin("tsc"), ["--noEmit"]));
   outcomes.push(check("lint (eslint)", bin("eslint"), ["."]));
   outcomes.push(check("unused code (knip)", bin("knip"), ["--include", "exports,types,files", "--no-progress"]));
+  outcomes.push(check("self-contained (no outside reads)", bin("tsx"), ["scripts/check-self-contained.ts"]));
 }
 outcomes.push(vitest());
 const built = check("production build (npm run build)", "npm", ["run", "build"]);

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExportDefinition, Model, Task, User, Workspace } from "@/lib/shared/types";
+import { FIXTURES_DIR as FIXTURES } from "@/sim/conformance/openapi";
 import type { AnaplanFile, FileChunk } from "./api";
 import * as s from "./schemas";
 
-/** Recorded Anaplan bodies (Anaplan Connect's test resources), read from ../shared at test time. */
-const FIXTURES = path.resolve(__dirname, "../../../shared/anaplan/fixtures");
+// The recorded bodies (Anaplan Connect's test resources) live with the conformance tests, which read them too.
 
 function fixture(name: string): unknown {
   return JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")) as unknown;

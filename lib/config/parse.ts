@@ -1,5 +1,5 @@
 /**
- * Reads and validates Export Desk's environment variables (names from docs/design.md).
+ * Reads and validates Export Desk's environment variables (names and meanings: the README's table and `.env.example`).
  * Pure: takes the environment as an argument so tests can exercise every branch.
  */
 export interface AppConfig {

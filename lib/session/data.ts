@@ -3,7 +3,7 @@ import type { AuthMethod, SessionInfo } from "@/lib/shared/types";
 import { sessionEndsAt } from "./lifetime";
 
 /**
- * Everything the sealed cookie holds (design.md "Session"): the token and its expiry, the auth method, the user,
+ * Everything the sealed cookie holds (README, "Security properties"): the token and its expiry, the auth method, the user,
  * created-at / last-seen-at, and the OAuth refresh token when OAuth is used. `sid` identifies the session for the
  * in-process revocation list. Never the password.
  */

@@ -1,5 +1,5 @@
 /**
- * The simulator's bodies against the recorded fixtures of `../shared/anaplan/fixtures/` (Anaplan Connect's test
+ * The simulator's bodies against the recorded fixtures of `./anaplan/fixtures/` (Anaplan Connect's test
  * responses, reference §7), "field for field": the same keys at every level and the same JSON type per key.
  *
  * Differences are only accepted through the allow-lists below, each entry citing the reference section that

@@ -1,5 +1,5 @@
 /**
- * Conformance of the simulator with the community OpenAPI documents (`../shared/anaplan/openapi/`, plus the
+ * Conformance of the simulator with the community OpenAPI documents (`./anaplan/openapi/`, plus the
  * overlay of `./overlay.ts`): one test per endpoint and status the Export Desk uses. Each test calls the simulator
  * with fetch, checks the HTTP status and validates the body against the response schema the document declares for
  * that (method, path template, status). A response the document does not describe makes `validate` throw, so no

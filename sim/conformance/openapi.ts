@@ -1,7 +1,7 @@
 /**
  * Response validation against the community Anaplan OpenAPI documents (OpenAPI 3.0.0, setikites/anaplan-openapi),
- * read in place from `../shared/anaplan/openapi/` (never copied into this repository), with the small local overlay
- * of `./overlay.ts` applied on top.
+ * copied unchanged into `./anaplan/openapi/` (Apache-2.0, LICENSE and NOTICE beside them), with the small local
+ * overlay of `./overlay.ts` applied on top.
  *
  * Usage:
  *   const v = createValidator();
@@ -19,9 +19,9 @@ import addFormats from "ajv-formats";
 
 import { applyOverlay, type OverlayEntry, OVERLAY } from "./overlay";
 
-export const SHARED_ANAPLAN_DIR = path.resolve(__dirname, "../../../shared/anaplan");
-export const OPENAPI_DIR = path.join(SHARED_ANAPLAN_DIR, "openapi");
-export const FIXTURES_DIR = path.join(SHARED_ANAPLAN_DIR, "fixtures");
+const ANAPLAN_DIR = path.join(__dirname, "anaplan");
+const OPENAPI_DIR = path.join(ANAPLAN_DIR, "openapi");
+export const FIXTURES_DIR = path.join(ANAPLAN_DIR, "fixtures");
 
 export type ApiName = "integration" | "authentication" | "oauth";
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
@@ -328,7 +328,7 @@ export function createValidator(options: CreateValidatorOptions = {}): Conforman
   };
 }
 
-/** Reads a recorded fixture body from `../shared/anaplan/fixtures/`. */
+/** Reads a recorded fixture body from `./anaplan/fixtures/`. */
 export function readFixture(name: string): unknown {
   const file = path.join(FIXTURES_DIR, name.endsWith(".json") ? name : `${name}.json`);
   return JSON.parse(fs.readFileSync(file, "utf8")) as unknown;

@@ -1,8 +1,9 @@
 /**
- * The local overlay on the community OpenAPI documents (setikites/anaplan-openapi, snapshot described in
- * `../shared/anaplan/reference.md` §6). Each entry fixes one thing the reference says the documents get wrong or
- * leave out; each cites the reference section that says so. Keep this list small: anything not backed by the
- * reference (or by a recorded fixture, §7) does not belong here.
+ * The local overlay on the community OpenAPI documents (setikites/anaplan-openapi, the snapshot copied into
+ * `./anaplan/openapi/`; the team's Anaplan API reference, kept outside this repository, describes it in §6). Each
+ * entry fixes one thing the reference says the documents get wrong or leave out; each cites the reference section
+ * that says so. Keep this list small: anything not backed by the reference (or by a recorded fixture, §7) does
+ * not belong here.
  *
  * Entries throw when the document no longer has the shape they patch, so a changed document cannot silently
  * make an entry a no-op; `openapi.test.ts` also checks that every entry changes its document.

@@ -1,32 +1,32 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as exportsRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/route";
 import * as taskRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/[taskId]/route";
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
 import { setApiOptionsForTests } from "@/lib/bff/handler";
-import { M, SEED, W, closedPortUrl, ctx, expectNoSentinel, req, resetAll, setCookieLine, setEnv, signIn, startStack, type Stack } from "./helpers";
+import { M, SEED, W, closedPortUrl, ctx, expectNoSentinel, req, setCookieLine, setEnv } from "./helpers";
+import { setUpStack } from "./stack";
 
 /**
  * security-plan §3: upstream faults injected in the simulator. No 500 from the BFF, the right status and a
  * sentence, the session kept, and never a second task started by a retry.
  */
-let stack: Stack;
 let cookie: string;
 const E = SEED.exports.revenueCsv;
 const CATALOGUE = `^/2/0/workspaces/${W}/models/${M}/exports$`;
 const START = `^/2/0/workspaces/${W}/models/${M}/exports/${E}/tasks$`;
 
 const logged: string[] = [];
-beforeAll(async () => {
+beforeAll(() => {
   for (const method of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
       logged.push(args.map((a) => (a instanceof Error ? `${a.name} ${a.message} ${a.stack}` : String(a))).join(" "));
     });
   }
   process.env.EXPORT_DESK_LOG_IN_TESTS = "1";
-  stack = await startStack();
   setApiOptionsForTests({ timeoutMs: 700, retry: { budgetMs: 1_500, baseDelayMs: 20, maxDelayMs: 100 } });
 });
-afterAll(async () => {
+const stack = setUpStack({ onSignIn: (value) => (cookie = value) });
+afterAll(() => {
   vi.restoreAllMocks();
   delete process.env.EXPORT_DESK_LOG_IN_TESTS;
   expect(logged.some((line) => line.includes('"event":"upstream_fault"'))).toBe(true);
@@ -34,13 +34,6 @@ afterAll(async () => {
   expect(logged.join("\n")).not.toContain("TKN_SENTINEL_");
   expect(logged.join("\n")).not.toContain(SEED.password);
   setApiOptionsForTests({});
-  await stack.sim.close();
-});
-beforeEach(async () => {
-  setEnv({ ANAPLAN_API_URL: `${stack.sim.url}/2/0` });
-  await resetAll(stack.control);
-  cookie = await signIn();
-  await stack.control.clearRequests();
 });
 
 const catalogue = () => exportsRoute.GET(req(`/api/workspaces/${W}/models/${M}/exports`, { cookie }), ctx({ workspaceId: W, modelId: M }));

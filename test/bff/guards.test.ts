@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ORIGIN, ctx, expectNoSentinel, req, resetAll, signIn, startStack, type Stack } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { ORIGIN, ctx, expectNoSentinel, req } from "./helpers";
+import { setUpStack } from "./stack";
 import { ROUTES, paramsFor, type RouteEntry } from "./route-table";
 
-let stack: Stack;
 let cookie: string;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.sim.close();
-});
-beforeEach(async () => {
-  await resetAll(stack.control);
-  cookie = await signIn();
-  await stack.control.clearRequests();
-});
+const stack = setUpStack({ onSignIn: (value) => (cookie = value) });
 
 const SESSION_ROUTES = ROUTES.filter((r) => !["session", "oauth start", "oauth callback"].includes(r.name));
 

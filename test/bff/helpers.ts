@@ -37,21 +37,27 @@ export interface Stack {
   control: Control;
 }
 
-/** Starts the simulator and points the configuration at it. Call in beforeAll. */
-export async function startStack(env: Record<string, string | undefined> = {}): Promise<Stack> {
-  const sim = await startSimulator({ port: 0 });
-  setEnv({
-    ANAPLAN_AUTH_URL: sim.url,
-    ANAPLAN_OAUTH_URL: sim.url,
-    ANAPLAN_API_URL: `${sim.url}/2/0`,
+/** Each test file (a worker of its own) keeps its embedded ledger apart. */
+const DATA_DIR = mkdtempSync(path.join(tmpdir(), "export-desk-test-"));
+
+/** The environment that points the configuration at a simulator. */
+export function stackEnv(simUrl: string): Record<string, string> {
+  return {
+    ANAPLAN_AUTH_URL: simUrl,
+    ANAPLAN_OAUTH_URL: simUrl,
+    ANAPLAN_API_URL: `${simUrl}/2/0`,
     ANAPLAN_OAUTH_CLIENT_ID: SEED.oauthClient.clientId,
     ANAPLAN_OAUTH_CLIENT_SECRET: SEED.oauthClient.clientSecret,
     SESSION_SECRET: SECRET_A,
     APP_ORIGIN: ORIGIN,
-    // Each test file (a worker of its own) keeps its embedded ledger apart.
-    DATA_DIR: mkdtempSync(path.join(tmpdir(), "export-desk-test-")),
-    ...env,
-  });
+    DATA_DIR,
+  };
+}
+
+/** Starts the simulator and points the configuration at it. Call in beforeAll (`setUpStack` does). */
+export async function startStack(env: Record<string, string | undefined> = {}): Promise<Stack> {
+  const sim = await startSimulator({ port: 0 });
+  setEnv({ ...stackEnv(sim.url), ...env });
   return { sim, control: new Control(sim.url) };
 }
 

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as callbackRoute from "@/app/api/auth/oauth/callback/route";
 import * as startRoute from "@/app/api/auth/oauth/start/route";
 import * as sessionRoute from "@/app/api/session/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { sessionKeys } from "@/lib/session/keys";
 import { sealData } from "iron-session";
-import { ORIGIN, SECRET_A, SEED, expectNoSentinel, req, resetAll, setCookieLine, setCookieValue, setEnv, startStack, unsealCookie, type Stack } from "./helpers";
+import { ORIGIN, SECRET_A, SEED, expectNoSentinel, req, setCookieLine, setCookieValue, setEnv, unsealCookie } from "./helpers";
+import { setUpStack } from "./stack";
 
 const STATE_COOKIE = "export-desk-oauth";
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.sim.close();
-});
-beforeEach(async () => {
-  setEnv({ APP_ORIGIN: ORIGIN, ANAPLAN_OAUTH_CLIENT_ID: SEED.oauthClient.clientId, ANAPLAN_OAUTH_CLIENT_SECRET: SEED.oauthClient.clientSecret });
-  await resetAll(stack.control);
-});
+const stack = setUpStack();
 
 async function begin(returnTo = "/w/x?tab=1", headers: Record<string, string> = {}) {
   const res = await startRoute.GET(req(`/api/auth/oauth/start?returnTo=${encodeURIComponent(returnTo)}`, { headers }));

@@ -1,11 +1,12 @@
 import { sealData } from "iron-session";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { config, proxy } from "@/proxy";
 import { sessionKeys } from "@/lib/session/keys";
 import { HOSTILE_RETURN_TO } from "./hostile-return-to";
-import { COOKIE, M, ORIGIN, SECRET_A, W, resetAll, setCookieValue, signIn, startStack, unsealCookie, type Stack } from "./helpers";
+import { COOKIE, M, ORIGIN, SECRET_A, W, setCookieValue, signIn, unsealCookie } from "./helpers";
+import { setUpStack } from "./stack";
 
 /** The cookie jar `cookies()` would return for the page being rendered. */
 const jar = new Map<string, string>();
@@ -21,17 +22,8 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.sim.close();
-});
-beforeEach(async () => {
-  jar.clear();
-  await resetAll(stack.control, { tokenLifetimeSeconds: 20 });
-});
+beforeEach(() => jar.clear());
+const stack = setUpStack({ simConfig: { tokenLifetimeSeconds: 20 } });
 
 async function nearExpiry(cookie: string): Promise<string> {
   const data = await unsealCookie(cookie);

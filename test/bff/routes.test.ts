@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as activityRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/tasks/route";
 import * as detailRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/route";
 import * as exportsRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/route";
@@ -10,21 +10,11 @@ import * as workspacesRoute from "@/app/api/workspaces/route";
 import { FULL_SCAN_MS, MAX_HOT } from "@/lib/data/activity";
 import { TASK_LIST_TTL_MS } from "@/lib/data/task-list-cache";
 import type { ActivityTask, ExportDefinition, Task } from "@/lib/shared/types";
-import { M, SEED, W, ctx, expectNoSentinel, req, resetAll, signIn, startStack, type Stack } from "./helpers";
+import { M, SEED, W, ctx, expectNoSentinel, req, signIn } from "./helpers";
+import { setUpStack } from "./stack";
 
-let stack: Stack;
 let cookie: string;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.sim.close();
-});
-beforeEach(async () => {
-  await resetAll(stack.control);
-  cookie = await signIn();
-  await stack.control.clearRequests();
-});
+const stack = setUpStack({ onSignIn: (value) => (cookie = value) });
 
 const E = SEED.exports;
 const exportPath = (e: string) => `/api/workspaces/${W}/models/${M}/exports/${e}`;

@@ -1,5 +1,5 @@
 import { sealData } from "iron-session";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as sessionRoute from "@/app/api/session/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { sessionKeys } from "@/lib/session/keys";
@@ -8,34 +8,21 @@ import type { SessionData } from "@/lib/session/data";
 import {
   closedPortUrl,
   COOKIE,
-  ORIGIN,
   SECRET_A,
   SECRET_B,
   SEED,
   SENTINEL,
   expectNoSentinel,
   req,
-  resetAll,
   setCookieLine,
   setCookieValue,
   setEnv,
   signIn,
-  startStack,
   unsealCookie,
-  type Stack,
 } from "./helpers";
+import { setUpStack } from "./stack";
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.sim.close();
-});
-beforeEach(async () => {
-  setEnv({ SESSION_SECRET: SECRET_A, APP_ORIGIN: ORIGIN });
-  await resetAll(stack.control);
-});
+const stack = setUpStack();
 
 const getSession = (cookie?: string) => sessionRoute.GET(req("/api/session", cookie === undefined ? {} : { cookie }));
 const getWorkspaces = (cookie: string) => workspacesRoute.GET(req("/api/workspaces", { cookie }));

@@ -4,7 +4,8 @@ import { SEED } from "../sim/seed/ids";
 import { APP_LOG, E2E_SESSION_SECRET, TOKEN_SENTINEL } from "./support/env";
 import { expect, test } from "./support/fixtures";
 
-// Runs last (files run in name order with one worker): by now the whole suite has gone through the server.
+// Its own project, which depends on the main one (e2e/playwright.config.ts): by now every other spec has gone
+// through the server.
 test("the server log of the whole run holds no token, password, cookie or session secret", async () => {
   const log = readFileSync(path.join(__dirname, "..", APP_LOG), "utf8");
   expect(log.length, "the app wrote its request log").toBeGreaterThan(0);
