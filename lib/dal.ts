@@ -10,9 +10,11 @@ import {
   sessionCookieName,
   sessionEndsAt,
   toSessionInfo,
+  tenantOf,
   userKeyOf,
   type SessionState,
 } from "@/lib/session";
+import type { Reader } from "@/lib/data/reader";
 import { loginUrl } from "@/lib/shared/return-to";
 import type { SessionInfo } from "@/lib/shared/types";
 
@@ -20,11 +22,9 @@ import type { SessionInfo } from "@/lib/shared/types";
  * The data access layer for server components and pages. Read-only: a page cannot set cookies, so token refresh
  * for page navigations happens in proxy.ts before rendering; route handlers refresh for themselves.
  */
-export interface PageSession {
+/** A Reader (api, per-user cache key, tenant) for lib/data, plus what the page shows of the session. */
+export interface PageSession extends Reader {
   info: SessionInfo;
-  api: AnaplanApi;
-  /** Per-user cache key (the Anaplan user id), e.g. for getModelActivity. */
-  userKey: string;
 }
 
 const readPageSessionState = cache(async (): Promise<{ state: SessionState; hadCookie: boolean }> => {
@@ -40,6 +40,7 @@ export const getPageSession = cache(async (): Promise<PageSession | null> => {
     info: toSessionInfo(state.data),
     api: createAnaplanApi({ token: state.data.token }),
     userKey: userKeyOf(state.data),
+    tenantId: tenantOf(state.data),
   };
 });
 

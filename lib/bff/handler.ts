@@ -11,11 +11,13 @@ import {
   resumeSession,
   sessionCookieName,
   SessionEndedError,
+  tenantOf,
   userKeyOf,
   writeCookies,
   type CookieSpec,
   type SessionData,
 } from "@/lib/session";
+import type { Reader } from "@/lib/data/reader";
 import { withRequestLog } from "@/lib/server/request-log";
 import { readJsonBody } from "./body";
 import { guardMutation } from "./csrf";
@@ -29,14 +31,13 @@ export function setApiOptionsForTests(overrides: typeof apiOverrides): void {
   apiOverrides = overrides;
 }
 
-export interface BffContext<K extends IdName, B> {
+export interface BffContext<K extends IdName, B> extends Reader {
   request: NextRequest;
   session: SessionData;
   /** Bound to the request: aborted when the browser goes away. */
   api: AnaplanApi;
   /** For work that outlives the request (shared cache fills that other requests wait on). */
   backgroundApi: () => AnaplanApi;
-  userKey: string;
   ids: Ids<K>;
   body: B;
 }
@@ -116,7 +117,7 @@ async function checkInput<K extends IdName, B>(
   return run(request, ids, body);
 }
 
-type SessionParts = Pick<BffContext<never, undefined>, "request" | "session" | "userKey" | "backgroundApi">;
+type SessionParts = Pick<BffContext<never, undefined>, "request" | "session" | "userKey" | "tenantId" | "backgroundApi">;
 
 async function withSession(
   request: NextRequest,
@@ -139,6 +140,7 @@ async function withSession(
         request,
         session,
         userKey: userKeyOf(session),
+        tenantId: tenantOf(session),
         backgroundApi: () => createAnaplanApi({ ...apiOverrides, token: session.token }),
       },
       createAnaplanApi({ ...apiOverrides, token: session.token, signal: request.signal }),

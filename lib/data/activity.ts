@@ -5,6 +5,7 @@ import type { ActivityResponse } from "@/lib/shared/responses";
 import type { ActivityTask, Task } from "@/lib/shared/types";
 import { processState } from "@/lib/server/process-state";
 import { mapLimit } from "./concurrency";
+import type { Reader } from "./reader";
 import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
 
 /**
@@ -80,16 +81,15 @@ const keyOf = (userKey: string, workspaceId: string, modelId: string) => `${user
  * (defaults to `api`).
  */
 export async function getModelActivity(
-  api: AnaplanApi,
-  userKey: string,
+  reader: Reader,
   workspaceId: string,
   modelId: string,
-  backgroundApi: AnaplanApi = api,
+  backgroundApi: AnaplanApi = reader.api,
 ): Promise<ActivityResponse> {
-  const entry = entryFor(keyOf(userKey, workspaceId, modelId));
+  const entry = entryFor(keyOf(reader.userKey, workspaceId, modelId));
   if (entry.answer && Date.now() - entry.answer.at < RESPONSE_TTL_MS) return entry.answer.value;
   if (entry.inflight) return entry.inflight;
-  const pending = compute(entry, userKey, api, backgroundApi, workspaceId, modelId);
+  const pending = compute(entry, reader, { ...reader, api: backgroundApi }, workspaceId, modelId);
   entry.inflight = pending;
   try {
     const value = await pending;
@@ -112,12 +112,12 @@ export function markExportActive(workspaceId: string, modelId: string, exportId:
 
 async function compute(
   entry: Entry,
-  userKey: string,
-  api: AnaplanApi,
-  backgroundApi: AnaplanApi,
+  reader: Reader,
+  background: Reader,
   w: string,
   m: string,
 ): Promise<ActivityResponse> {
+  const { api } = reader;
   const statusPromise = api.modelStatus(w, m).then(
     (status) => status ?? null,
     (error: unknown) => {
@@ -142,7 +142,7 @@ async function compute(
   const needScan = sinceScan > FULL_SCAN_MS || (unknownRunning && sinceScan > TRIGGERED_SCAN_GAP_MS);
   if (needScan && !entry.scan) {
     const first = entry.lastFullScanAt === 0;
-    const scan = pollExports(entry, userKey, backgroundApi, w, m, entry.exports, SWEEP_CONCURRENCY)
+    const scan = pollExports(entry, background, w, m, entry.exports, SWEEP_CONCURRENCY)
       .then(() => {
         entry.lastFullScanAt = Date.now();
         entry.answer = null;
@@ -158,7 +158,7 @@ async function compute(
     if (first) await Promise.race([scan, delay(FIRST_SCAN_WAIT_MS)]);
   }
   const hot = hotExports(entry);
-  if (hot.length > 0) await pollExports(entry, userKey, api, w, m, hot);
+  if (hot.length > 0) await pollExports(entry, reader, w, m, hot);
 
   return { tasks: assemble(entry), modelStatus: await statusPromise };
 }
@@ -169,8 +169,7 @@ async function compute(
  */
 async function pollExports(
   entry: Entry,
-  userKey: string,
-  api: AnaplanApi,
+  reader: Reader,
   w: string,
   m: string,
   exports: readonly ExportRef[],
@@ -180,7 +179,7 @@ async function pollExports(
   await mapLimit(exports, concurrency, async (ref) => {
     if (fatal) return;
     try {
-      entry.tasks.set(ref.id, await cachedExportTasks(api, userKey, w, m, ref.id));
+      entry.tasks.set(ref.id, await cachedExportTasks(reader, w, m, ref.id, ref.name));
     } catch (error) {
       if (!isAnaplanError(error)) {
         fatal ??= error;

@@ -11,8 +11,15 @@ const CATALOGUE_TTL_MS = 60_000;
 
 const cache = createTtlCache<ExportDefinition[]>("catalogue", CATALOGUE_TTL_MS, 200);
 
+const keyOf = (userKey: string, workspaceId: string, modelId: string) => `${userKey}|${workspaceId}|${modelId.toUpperCase()}`;
+
 export function cachedExports(api: AnaplanApi, userKey: string, workspaceId: string, modelId: string): Promise<ExportDefinition[]> {
-  return cache.get(`${userKey}|${workspaceId}|${modelId.toUpperCase()}`, () => api.exports(workspaceId, modelId));
+  return cache.get(keyOf(userKey, workspaceId, modelId), () => api.exports(workspaceId, modelId));
+}
+
+/** The user's export list if it is cached now; never an upstream call. */
+export function peekExports(userKey: string, workspaceId: string, modelId: string): Promise<ExportDefinition[]> | undefined {
+  return cache.peek(keyOf(userKey, workspaceId, modelId));
 }
 
 export function resetCatalogueCacheForTests(): void {

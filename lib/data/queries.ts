@@ -5,7 +5,9 @@ import type { ExportDetailResponse, ExportsResponse, ModelsResponse, TaskRespons
 import type { Task } from "@/lib/shared/types";
 import { getModelActivity } from "./activity";
 import { cachedExports } from "./catalogue-cache";
+import type { Reader } from "./reader";
 import { cachedExportTasks } from "./task-list-cache";
+import { knownExportName, observeTasks, withStartedBy } from "./team-ledger";
 
 /**
  * The data behind each GET of the BFF, as plain functions over a bound Anaplan api. Each returns exactly the JSON
@@ -42,18 +44,17 @@ export async function getExportDetail(
 }
 
 /** Newest first, through the per-user task-list cache that the activity table shares. */
-export async function getExportTasks(
-  api: AnaplanApi,
-  workspaceId: string,
-  modelId: string,
-  exportId: string,
-  userKey: string,
-): Promise<TasksResponse> {
-  return { tasks: sortNewestFirst(await cachedExportTasks(api, userKey, workspaceId, modelId, exportId)) };
+export async function getExportTasks(reader: Reader, workspaceId: string, modelId: string, exportId: string): Promise<TasksResponse> {
+  return { tasks: sortNewestFirst(await cachedExportTasks(reader, workspaceId, modelId, exportId)) };
 }
 
-export async function getTask(api: AnaplanApi, workspaceId: string, modelId: string, exportId: string, taskId: string): Promise<TaskResponse> {
-  return { task: await api.exportTask(workspaceId, modelId, exportId, taskId) };
+/** One task, as Anaplan has it now; what it shows is recorded in the ledger, and who started it added. */
+export async function getTask(reader: Reader, workspaceId: string, modelId: string, exportId: string, taskId: string): Promise<TaskResponse> {
+  const task = await reader.api.exportTask(workspaceId, modelId, exportId, taskId);
+  const scope = { tenantId: reader.tenantId, workspaceId, modelId };
+  await observeTasks(scope, exportId, await knownExportName(reader.userKey, scope, exportId), [task]);
+  const [annotated] = await withStartedBy(scope, [task]);
+  return { task: annotated ?? task };
 }
 
 export { getModelActivity };

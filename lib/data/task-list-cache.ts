@@ -1,7 +1,8 @@
 import "server-only";
-import type { AnaplanApi } from "@/lib/anaplan/api";
 import type { Task } from "@/lib/shared/types";
+import type { Reader } from "./reader";
 import { withResults } from "./task-results";
+import { knownExportName, observeTasks, withStartedBy } from "./team-ledger";
 import { createTtlCache } from "./ttl-cache";
 
 /**
@@ -15,10 +16,18 @@ const cache = createTtlCache<Task[]>("task-lists", TASK_LIST_TTL_MS, 5_000);
 
 const exportSuffix = (workspaceId: string, modelId: string, exportId: string) => `|${workspaceId}|${modelId.toUpperCase()}|${exportId}`;
 
-export function cachedExportTasks(api: AnaplanApi, userKey: string, workspaceId: string, modelId: string, exportId: string): Promise<Task[]> {
-  return cache.get(userKey + exportSuffix(workspaceId, modelId, exportId), async () =>
-    withResults(api, workspaceId, modelId, exportId, await api.exportTasks(workspaceId, modelId, exportId)),
-  );
+/**
+ * Every upstream read of a task list is also what the team ledger sees: the tasks are recorded (states, endings,
+ * runs started elsewhere) and come back with who started each, so the cached list carries it.
+ */
+export function cachedExportTasks(reader: Reader, workspaceId: string, modelId: string, exportId: string, exportName?: string): Promise<Task[]> {
+  const { api, userKey, tenantId } = reader;
+  return cache.get(userKey + exportSuffix(workspaceId, modelId, exportId), async () => {
+    const tasks = await withResults(api, workspaceId, modelId, exportId, await api.exportTasks(workspaceId, modelId, exportId));
+    const scope = { tenantId, workspaceId, modelId };
+    await observeTasks(scope, exportId, exportName ?? (await knownExportName(userKey, scope, exportId)), tasks);
+    return withStartedBy(scope, tasks);
+  });
 }
 
 /** After a start or cancel, every user's next read goes upstream, so the change shows at once. */

@@ -5,7 +5,7 @@ import { CATCH_UP_INTERVAL_MS } from "@/lib/ledger";
 import { processState } from "@/lib/server/process-state";
 import { tenantOf, type SessionData } from "@/lib/session";
 import type { Task } from "@/lib/shared/types";
-import { cachedExports } from "./catalogue-cache";
+import { cachedExports, peekExports } from "./catalogue-cache";
 import { mapLimit } from "./concurrency";
 
 /**
@@ -30,6 +30,15 @@ export async function exportNameFor(api: AnaplanApi, userKey: string, workspaceI
   } catch {
     return "";
   }
+}
+
+/**
+ * An export's name without an upstream call: from the user's catalogue cache when it is warm, else from the
+ * ledger's earlier runs of it, else "" (a later observation that knows the name fills it in).
+ */
+export async function knownExportName(userKey: string, scope: LedgerScope, exportId: string): Promise<string> {
+  const cached = await peekExports(userKey, scope.workspaceId, scope.modelId)?.catch(() => undefined);
+  return cached?.find((d) => d.id === exportId)?.name ?? (await ledger().exportName(scope, exportId)) ?? "";
 }
 
 /**
@@ -90,4 +99,8 @@ export async function catchUpStaleRuns(api: AnaplanApi, scope: LedgerScope, now 
       }
     },
   );
+}
+
+export function forgetLedgerWritesForTests(): void {
+  written.clear();
 }

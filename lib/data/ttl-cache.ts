@@ -30,6 +30,11 @@ export function createTtlCache<T>(name: string, ttlMs: number, maxEntries: numbe
       }
       return value;
     },
+    /** The fresh entry for `key`, without loading one. */
+    peek(key: string): Promise<T> | undefined {
+      const hit = entries.get(key);
+      return hit && Date.now() - hit.at < ttlMs ? hit.value : undefined;
+    },
     /** Drops every entry whose key ends with `suffix` (for example one export, for all users). */
     invalidate(suffix: string): void {
       for (const key of entries.keys()) if (key.endsWith(suffix)) entries.delete(key);

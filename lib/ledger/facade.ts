@@ -4,6 +4,7 @@ import type { Database, Db, Engine } from "@/lib/db";
 import { databaseErrorCode } from "@/lib/db/errors";
 import type { Task } from "@/lib/shared/types";
 import { markChecked, staleActiveRuns, type StaleRun } from "./catch-up";
+import { exportName } from "./export-name";
 import { exportHistory, type ExportHistory } from "./history";
 import { pruneLedger, type PruneResult } from "./prune";
 import { queryRuns } from "./query-runs";
@@ -64,6 +65,7 @@ export function createLedger(options: LedgerOptions) {
       id === null ? Promise.resolve() : safely((db) => recordDownloadFinished(db, id, result), undefined),
     queryRuns: (scope: LedgerScope, query: Partial<RunsQuery> = {}) =>
       safely<RunsPage>((db) => queryRuns(db, scope, query), { runs: [], next: null }),
+    exportName: (scope: LedgerScope, exportId: string) => safely<string | null>((db) => exportName(db, scope, exportId), null),
     startedByFor: (scope: LedgerScope, taskIds: string[]) =>
       safely((db) => startedByFor(db, scope, taskIds), new Map<string, Person | null>()),
     exportHistory: (scope: LedgerScope, exportId: string, limit?: number) =>

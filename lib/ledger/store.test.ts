@@ -44,7 +44,7 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(1, "IN_PROGRESS", { progress: 0.5 })], at(3));
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [succeeded(1)], at(5));
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [succeeded(1)], at(6));
-    const download = await recordDownloadStarted(db(), s, { exportId: EXPORT.id, by: grace, at: at(7) });
+    const download = await recordDownloadStarted(db(), s, { exportId: EXPORT.id, by: ada, at: at(7) });
     await recordDownloadFinished(db(), download, { bytes: 12_345, complete: true, at: at(8) });
 
     const page = await queryRuns(db(), s);
@@ -62,7 +62,7 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
           durationMs: 4 * 60_000,
           failure: null,
           cancelledBy: null,
-          downloads: [{ by: { email: grace.email, name: grace.name }, at: at(7).toISOString(), bytes: 12_345, complete: true }],
+          downloads: [{ by: { email: ada.email, name: ada.name }, at: at(7).toISOString(), bytes: 12_345, complete: true }],
         },
       ],
     });

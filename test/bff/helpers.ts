@@ -17,6 +17,9 @@ import { resetCatalogueCacheForTests } from "@/lib/data/catalogue-cache";
 import { resetModelContextForTests } from "@/lib/data/model-context";
 import { resetTaskListCacheForTests } from "@/lib/data/task-list-cache";
 import { resetTaskResultsForTests } from "@/lib/data/task-results";
+import { resetModelAccessForTests } from "@/lib/data/model-access";
+import { forgetLedgerWritesForTests } from "@/lib/data/team-ledger";
+import { emptyLedgerForTests } from "@/lib/ledger/testing/reset";
 import { resetSignInLimitForTests } from "@/lib/bff/sign-in-limit";
 import type { SessionData } from "@/lib/session/data";
 
@@ -81,6 +84,9 @@ export async function resetAll(control: Control, config: Record<string, unknown>
   resetTaskListCacheForTests();
   resetTaskResultsForTests();
   resetSignInLimitForTests();
+  resetModelAccessForTests();
+  forgetLedgerWritesForTests();
+  await emptyLedgerForTests();
 }
 
 export interface ReqInit {

@@ -16,11 +16,12 @@ export const metadata: Metadata = { title: "Exports" };
 export default async function CataloguePage({ params, searchParams }: PageProps<"/w/[workspaceId]/m/[modelId]">) {
   const { workspaceId, modelId } = await params;
   const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
-  const { api, userKey } = await requirePageSession(`${pagePaths.model(workspaceId, modelId)}${query.size ? `?${query}` : ""}`);
+  const session = await requirePageSession(`${pagePaths.model(workspaceId, modelId)}${query.size ? `?${query}` : ""}`);
+  const { api, userKey } = session;
   const [context, catalogue, activity] = await Promise.all([
     loadModelContext(api, userKey, workspaceId, modelId),
     orNoAccess(getCatalogue(api, workspaceId, modelId)),
-    within(getModelActivity(api, userKey, workspaceId, modelId), 1_500),
+    within(getModelActivity(session, workspaceId, modelId), 1_500),
   ]);
   if (!catalogue) return <PageShell><NoAccess /></PageShell>;
   const blocked = runBlockedReason(context?.model);

@@ -13,8 +13,9 @@ export const metadata: Metadata = { title: "Activity" };
 
 export default async function ActivityPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/activity">) {
   const { workspaceId, modelId } = await params;
-  const { api, userKey } = await requirePageSession(pagePaths.activity(workspaceId, modelId));
-  const activity = await orNoAccess(getModelActivity(api, userKey, workspaceId, modelId));
+  const session = await requirePageSession(pagePaths.activity(workspaceId, modelId));
+  const { api, userKey } = session;
+  const activity = await orNoAccess(getModelActivity(session, workspaceId, modelId));
   if (!activity) return <PageShell><NoAccess /></PageShell>;
 
   return (

@@ -19,12 +19,13 @@ export const metadata: Metadata = { title: "Export" };
 
 export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]">) {
   const { workspaceId: w, modelId: m, exportId: e } = await params;
-  const { api, userKey } = await requirePageSession(pagePaths.export(w, m, e));
+  const session = await requirePageSession(pagePaths.export(w, m, e));
+  const { api, userKey } = session;
   const [detail, tasks, context, activity] = await Promise.all([
     orNoAccess(getExportDetail(api, w, m, e, userKey)),
-    orNoAccess(getExportTasks(api, w, m, e, userKey)),
+    orNoAccess(getExportTasks(session, w, m, e)),
     loadModelContext(api, userKey, w, m),
-    within(getModelActivity(api, userKey, w, m), 1_500),
+    within(getModelActivity(session, w, m), 1_500),
   ]);
   if (!detail || !tasks) return <PageShell><NoAccess what={context ? "export" : "model"} /></PageShell>;
   const meta = detail.exportMetadata;

@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 const ids = ["workspaceId", "modelId", "exportId"] as const;
 
 // list the export's tasks
-export const GET = route({ ids }, async ({ api, ids, userKey }) =>
-  jsonOk(await getExportTasks(api, ids.workspaceId, ids.modelId, ids.exportId, userKey)),
+export const GET = route({ ids }, async (ctx) =>
+  jsonOk(await getExportTasks(ctx, ctx.ids.workspaceId, ctx.ids.modelId, ctx.ids.exportId)),
 );
 
 // start a task: {localeName?}

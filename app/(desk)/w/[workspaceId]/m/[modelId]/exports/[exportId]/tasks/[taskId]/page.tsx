@@ -14,8 +14,9 @@ export const metadata: Metadata = { title: "Task" };
 
 export default async function TaskPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]/tasks/[taskId]">) {
   const { workspaceId: w, modelId: m, exportId: e, taskId: t } = await params;
-  const { api, userKey } = await requirePageSession(pagePaths.task(w, m, e, t));
-  const [detail, task] = await Promise.all([orNoAccess(getExportDetail(api, w, m, e, userKey)), orNoAccess(getTask(api, w, m, e, t))]);
+  const session = await requirePageSession(pagePaths.task(w, m, e, t));
+  const { api, userKey } = session;
+  const [detail, task] = await Promise.all([orNoAccess(getExportDetail(api, w, m, e, userKey)), orNoAccess(getTask(session, w, m, e, t))]);
   if (!detail) return <PageShell><NoAccess what="export" /></PageShell>;
   if (!task) return <PageShell><NoAccess what="task" /></PageShell>;
   const name = detail.export.name;

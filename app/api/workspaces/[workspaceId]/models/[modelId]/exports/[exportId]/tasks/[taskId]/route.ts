@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 const ids = ["workspaceId", "modelId", "exportId", "taskId"] as const;
 
 // one task
-export const GET = route({ ids }, async ({ api, ids }) =>
-  jsonOk(await getTask(api, ids.workspaceId, ids.modelId, ids.exportId, ids.taskId)),
+export const GET = route({ ids }, async (ctx) =>
+  jsonOk(await getTask(ctx, ctx.ids.workspaceId, ctx.ids.modelId, ctx.ids.exportId, ctx.ids.taskId)),
 );
 
 // cancel it
