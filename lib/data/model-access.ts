@@ -9,15 +9,16 @@ export const MODEL_ACCESS_TTL_MS = 5 * 60_000;
 const access = createTtlCache<boolean>("model-access", MODEL_ACCESS_TTL_MS, 20_000);
 
 /**
- * Whether this user can open the model in Anaplan, asked with their own token (their workspace's model list) and
- * remembered for MODEL_ACCESS_TTL_MS. What Export Desk keeps itself (the ledger, shared task lists) is shown only
+ * Whether this user can open the model in Anaplan, asked with their own token and remembered for
+ * MODEL_ACCESS_TTL_MS. The model status is the cheapest model-scoped read; Anaplan lists models a user has no
+ * access to, but answers 404 for everything inside them. What Export Desk keeps itself (the ledger, shared task lists) is shown only
  * after this check; "no" answers exactly as an unknown model would.
  */
 export function canOpenModel(api: AnaplanApi, userKey: string, workspaceId: string, modelId: string): Promise<boolean> {
   return access.get(`${userKey}|${workspaceId}|${modelId.toUpperCase()}`, async () => {
     try {
-      const models = await api.models(workspaceId);
-      return models.some((m) => m.id.toUpperCase() === modelId.toUpperCase());
+      await api.modelStatus(workspaceId, modelId);
+      return true;
     } catch (error) {
       if (isAnaplanError(error) && (error.kind === "not_found" || error.kind === "forbidden")) return false;
       throw error;

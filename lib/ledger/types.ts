@@ -1,43 +1,4 @@
-/**
- * The ledger's shapes. `Run` is the contract of GET …/runs (docs/design.md); this file imports nothing, so
- * client code may use it too.
- */
-export const RUN_OUTCOMES = ["queued", "running", "cancelling", "succeeded", "failed", "cancelled", "unknown"] as const;
-export type RunOutcome = (typeof RUN_OUTCOMES)[number];
-
-export interface Person {
-  email: string;
-  name: string;
-}
-
-export interface RunDownload {
-  by: Person;
-  at: string;
-  bytes: number;
-  complete: boolean;
-}
-
-export interface Run {
-  taskId: string;
-  exportId: string;
-  exportName: string;
-  /** Null: started outside Export Desk. */
-  startedBy: Person | null;
-  startedAt: string;
-  /** Null while the run is not finished. */
-  finishedAt: string | null;
-  outcome: RunOutcome;
-  durationMs: number | null;
-  /** Anaplan's first failure message. */
-  failure: string | null;
-  cancelledBy: Person | null;
-  downloads: RunDownload[];
-}
-
-export interface RunsPage {
-  runs: Run[];
-  next: string | null;
-}
+export { RUN_OUTCOMES, type Person, type Run, type RunDownload, type RunOutcome, type RunsPage } from "@/lib/shared/runs";
 
 /** Every ledger row belongs to one tenant (Anaplan customer id), workspace and model. */
 export interface LedgerScope {

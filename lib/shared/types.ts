@@ -1,8 +1,9 @@
 /**
  * Client-safe shapes of what the BFF returns (and what lib/anaplan parses from Anaplan).
  * Ids are always strings; enums stay open because Anaplan adds values.
- * This file must not import anything: client components use it.
+ * Client-safe: client components use it.
  */
+import type { Person } from "./runs";
 
 export type TaskState = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETE" | "CANCELLING" | "CANCELLED" | (string & {});
 
@@ -31,6 +32,8 @@ export interface Task {
   progress?: number;
   result?: TaskResult;
   cancelledBy?: string;
+  /** Who started it, from the team ledger: a person, null (outside Export Desk), absent (the ledger has not seen it). */
+  startedBy?: Person | null;
 }
 
 /** A task in the model activity table: a task plus the export it belongs to. */
