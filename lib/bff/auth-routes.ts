@@ -25,7 +25,7 @@ import { safeReturnTo } from "@/lib/shared/return-to";
 import type { User } from "@/lib/shared/types";
 import { publicRoute, withCookies } from "./handler";
 import { apiError, jsonOk } from "./http-errors";
-import { logEvent } from "./log";
+import { logEvent } from "@/lib/server/log";
 import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "./sign-in-limit";
 
 const credentialsSchema = z

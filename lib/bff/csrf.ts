@@ -10,7 +10,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { CSRF_HEADER } from "@/lib/shared/csrf-header";
 import { apiError } from "./http-errors";
-import { logEvent } from "./log";
+import { logEvent } from "@/lib/server/log";
 
 export type CsrfVerdict =
   | { ok: true }

@@ -23,7 +23,7 @@ import { readJsonBody } from "./body";
 import { guardMutation } from "./csrf";
 import { apiError, errorFromUnknown, MESSAGES, retryAfterSeconds, unauthenticated, withApiHeaders, type ErrorContext } from "./http-errors";
 import { validateIds, type IdName, type Ids } from "./ids";
-import { logEvent } from "./log";
+import { logEvent } from "@/lib/server/log";
 
 /** Tests only: shorter upstream timeouts / retry budgets, so fault tests do not wait 15 s per attempt. */
 let apiOverrides: Partial<Pick<AnaplanApiOptions, "timeoutMs" | "retry" | "downloadTimeoutMs">> = {};

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { isAnaplanError, type AnaplanError } from "@/lib/anaplan/errors";
 import type { ApiErrorBody } from "@/lib/shared/types";
-import { logEvent } from "./log";
+import { logEvent } from "@/lib/server/log";
 
 /**
  * The one place that turns failures into HTTP answers. Bodies are always `{error: {code, message}}` with a

@@ -1,5 +1,5 @@
 import "server-only";
-import { logEvent } from "@/lib/bff/log";
+import { logEvent } from "@/lib/server/log";
 import type { Database, Db, Engine } from "@/lib/db";
 import { databaseErrorCode } from "@/lib/db/errors";
 import type { Task } from "@/lib/shared/types";
