@@ -20,7 +20,7 @@ describe("runsCsv", () => {
   it("starts with a byte order mark and a header row, and ends rows with CRLF", () => {
     const csv = runsCsv([]);
     expect(csv.startsWith("\uFEFFtaskId,exportId,exportName,startedByEmail,")).toBe(true);
-    expect(csv.endsWith(",downloads\r\n")).toBe(true);
+    expect(csv.endsWith(",downloadedBy\r\n")).toBe(true);
   });
 
   it("quotes commas, quotes and line breaks as RFC 4180 says", () => {
@@ -29,7 +29,7 @@ describe("runsCsv", () => {
       '209C2A7D2E9C4CF2A3E1B2F8D0E1A111,116000000001,"Revenue, by region",ada@example.com,"Ada ""Countess"" Lovelace",' +
         '2026-11-30T09:00:00.000Z,2026-11-30T09:04:00.000Z,failed,240000,"Line one',
     );
-    expect(runsCsv([run])).toContain('line two",,,1\r\n');
+    expect(runsCsv([run])).toContain('line two",,,Ada\r\n');
   });
 
   it.each(["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])(

@@ -2,7 +2,7 @@ import type { Run } from "./types";
 
 const HEADER = [
   "taskId", "exportId", "exportName", "startedByEmail", "startedByName", "startedAt", "finishedAt", "outcome",
-  "durationMs", "failure", "cancelledByEmail", "cancelledByName", "downloads",
+  "durationMs", "failure", "cancelledByEmail", "cancelledByName", "downloadedBy",
 ];
 
 /**
@@ -13,7 +13,7 @@ const HEADER = [
 export function runsCsv(runs: Run[], options: { header?: boolean } = {}): string {
   const lines = runs.map((run) => row([
     run.taskId, run.exportId, run.exportName, run.startedBy?.email, run.startedBy?.name, run.startedAt, run.finishedAt,
-    run.outcome, run.durationMs, run.failure, run.cancelledBy?.email, run.cancelledBy?.name, run.downloads.length,
+    run.outcome, run.durationMs, run.failure, run.cancelledBy?.email, run.cancelledBy?.name, downloaders(run),
   ]));
   return options.header === false ? lines.join("") : `\uFEFF${row(HEADER)}${lines.join("")}`;
 }
@@ -27,4 +27,9 @@ function cell(value: string | number | null | undefined): string {
   let text = String(value);
   if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Who downloaded the run's file, each once, in the order they first did: "Ada Lovelace; Bruno Díaz". */
+function downloaders(run: Run): string {
+  return [...new Set(run.downloads.map((d) => d.by.name))].join("; ");
 }

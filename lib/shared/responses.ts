@@ -1,3 +1,4 @@
+import type { RunsPage } from "./runs";
 import type { ActivityTask, ExportDefinition, ExportMetadata, Model, ModelStatus, Task, Workspace } from "./types";
 
 /**
@@ -28,4 +29,9 @@ export interface TaskResponse {
 export interface ActivityResponse {
   tasks: ActivityTask[];
   modelStatus: ModelStatus | null;
+}
+
+/** GET …/runs; `history` says whether the team ledger is recording now ("off": no database configured). */
+export interface RunsResponse extends RunsPage {
+  history: "ok" | "off" | "unavailable";
 }
