@@ -44,6 +44,6 @@ describe("runsCsv", () => {
   it("leaves numbers alone and omits the header and mark for later pages", () => {
     const csv = runsCsv([{ ...run, failure: null }], { header: false });
     expect(csv.startsWith("209C2A7D")).toBe(true);
-    expect(csv).toContain(",failed,240000,,,,1\r\n");
+    expect(csv).toContain(",failed,240000,,,,Ada\r\n");
   });
 });
