@@ -15,6 +15,7 @@ import {
   type SessionState,
 } from "@/lib/session";
 import type { Reader } from "@/lib/data/reader";
+import { keepAliveIntervalMs } from "@/lib/session/lifetime";
 import { loginUrl } from "@/lib/shared/return-to";
 import type { SessionInfo } from "@/lib/shared/types";
 
@@ -25,6 +26,8 @@ import type { SessionInfo } from "@/lib/shared/types";
 /** A Reader (api, per-user cache key, tenant) for lib/data, plus what the page shows of the session. */
 export interface PageSession extends Reader {
   info: SessionInfo;
+  /** How often an open page should keep the session alive (lib/session/lifetime.ts). */
+  keepAliveMs: number;
 }
 
 const readPageSessionState = cache(async (): Promise<{ state: SessionState; hadCookie: boolean }> => {
@@ -41,6 +44,7 @@ export const getPageSession = cache(async (): Promise<PageSession | null> => {
     api: createAnaplanApi({ token: state.data.token }),
     userKey: userKeyOf(state.data),
     tenantId: tenantOf(state.data),
+    keepAliveMs: keepAliveIntervalMs(state.data),
   };
 });
 

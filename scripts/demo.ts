@@ -3,15 +3,19 @@
  * prints where to open it and how to sign in, and stops both on Ctrl-C.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { SEED } from "../sim/seed/ids";
+import { seedDemoHistory } from "./demo-history";
 
 const root = path.resolve(__dirname, "..");
 const appPort = Number(process.env.PORT ?? 3000);
 const simPort = Number(process.env.SIM_PORT ?? 4010);
 const appUrl = `http://localhost:${appPort}`;
 const simUrl = `http://127.0.0.1:${simPort}`;
+// The demo's own embedded database, new each run like the simulator it records.
+const dataDir = path.join(root, ".demo", "data");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -60,9 +64,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  start("simulator", bin("tsx"), ["sim/main.ts"], { ...baseEnv, SIM_PORT: String(simPort), SIM_HOST: "127.0.0.1" });
+  // The simulator accepts SSO sign-ins back to this demo's own address, whatever the port.
+  start("simulator", bin("tsx"), ["sim/main.ts"], {
+    ...baseEnv,
+    SIM_PORT: String(simPort),
+    SIM_HOST: "127.0.0.1",
+    SIM_OAUTH_REDIRECT_URIS: `${appUrl}/api/auth/oauth/callback`,
+  });
   await waitFor(`${simUrl}/__sim/health`, "simulator");
 
+  rmSync(dataDir, { recursive: true, force: true });
   start("app", process.execPath, [".next/standalone/server.js"], {
     ...baseEnv,
     NODE_ENV: "production",
@@ -76,8 +87,11 @@ async function main(): Promise<void> {
     // A fresh secret each run: demo sessions end when the demo stops.
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     APP_ORIGIN: appUrl,
+    DATA_DIR: dataDir,
   });
   await waitFor(`${appUrl}/api/health`, "app");
+  console.log("Giving the demo model some history: three demo users run, cancel and download exports…");
+  const runs = await seedDemoHistory(appUrl, simUrl);
 
   const users = Object.values(SEED.users).map((u) => u.email);
   console.log(`
@@ -87,6 +101,7 @@ async function main(): Promise<void> {
     Sign in   ${users[0]}   password: ${SEED.password}
               (also ${users.slice(1).join(", ")} — same password — or "Sign in with Anaplan SSO")
     Simulator ${simUrl}   (control API under /__sim/, see sim/README.md)
+    History   ${runs} runs by the demo users: open FP&A Planning, then the Runs tab
 
   Press Ctrl-C to stop both.
 `);

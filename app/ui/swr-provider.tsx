@@ -2,6 +2,7 @@
 
 import { SWRConfig } from "swr";
 import { apiGet } from "@/lib/shared/api-client";
+import { isSessionEnded } from "@/lib/shared/session-ended";
 
 /**
  * SWR for a page: the BFF fetcher, and the server-rendered first data as `fallback` under the same keys the
@@ -12,6 +13,8 @@ export function SwrProvider({ fallback, children }: { fallback?: Record<string, 
     <SWRConfig
       value={{
         fetcher: apiGet,
+        // After a 401 nothing more can succeed until the person signs in again; the banner says so.
+        isPaused: isSessionEnded,
         fallback: fallback ?? {},
         revalidateOnFocus: true,
         focusThrottleInterval: 5_000,

@@ -33,3 +33,12 @@ export function needsTokenRefresh(token: { tokenExpiresAt: number; tokenIssuedAt
   const lifetime = Math.max(0, token.tokenExpiresAt - token.tokenIssuedAt);
   return token.tokenExpiresAt - now < lifetime / 2;
 }
+
+/**
+ * How often an open page asks for the session, so a token is always refreshed before it lapses: a third of its
+ * lifetime (refresh is due at half), at most every 10 minutes, at least every 2 seconds.
+ */
+export function keepAliveIntervalMs(token: { tokenExpiresAt: number; tokenIssuedAt: number }): number {
+  const lifetime = Math.max(0, token.tokenExpiresAt - token.tokenIssuedAt);
+  return Math.max(2_000, Math.min(10 * 60_000, Math.floor(lifetime / 3)));
+}

@@ -1,6 +1,7 @@
 import type { ApiErrorBody } from "./types";
 import { CSRF_HEADER } from "./csrf-header";
 import { loginUrl } from "./return-to";
+import { markSessionEnded } from "./session-ended";
 
 /** A failed BFF call: the HTTP status and the BFF's error code and sentence. */
 export class ApiError extends Error {
@@ -41,16 +42,15 @@ function defaultMessage(status: number): string {
   return "Something went wrong. Try again.";
 }
 
-/** A 401 from any BFF call means the session is over: go to sign-in and come back here afterwards. */
-export function redirectToLogin(): void {
-  if (typeof window === "undefined") return;
-  const here = window.location.pathname + window.location.search;
-  window.location.assign(loginUrl(here, "expired"));
+/** Where "Sign in again" goes: the sign-in page, coming back to this very view afterwards. */
+export function signInAgainUrl(): string {
+  return loginUrl(window.location.pathname + window.location.search + window.location.hash, "expired");
 }
 
-async function handle<T>(res: Response): Promise<T> {
+/** A 401 from any BFF call means the session is over: the page says so and keeps what it shows. */
+export async function handle<T>(res: Response): Promise<T> {
   if (res.ok) return (await res.json()) as T;
-  if (res.status === 401) redirectToLogin();
+  if (res.status === 401) markSessionEnded();
   throw await toApiError(res);
 }
 

@@ -2,7 +2,7 @@
 
 import { parseDelimited } from "@/lib/shared/delimited";
 import { decodePrefix, readPrefix } from "@/lib/shared/read-prefix";
-import { redirectToLogin, toApiError } from "@/lib/shared/api-client";
+import { handle, toApiError } from "@/lib/shared/api-client";
 
 const PREVIEW_BYTES = 64 * 1024;
 const PREVIEW_ROWS = 25;
@@ -37,10 +37,7 @@ function filenameOf(disposition: string | null): string | undefined {
  */
 export async function probeFile(url: string, format: PreviewFormat): Promise<FileProbe> {
   const res = await fetch(url, { cache: "no-store" });
-  if (res.status === 401) {
-    redirectToLogin();
-    throw await toApiError(res);
-  }
+  if (res.status === 401) return handle(res);
   if (res.status === 404) return { status: "unavailable", message: (await toApiError(res)).message };
   if (!res.ok) throw await toApiError(res);
 
