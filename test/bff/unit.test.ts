@@ -6,7 +6,7 @@ import { checkCsrf, isJsonContentType } from "@/lib/bff/csrf";
 import { isValidId, validateIds } from "@/lib/bff/ids";
 import { isValidLocaleName, localeFromAcceptLanguage, toAnaplanLocale } from "@/lib/bff/locale";
 import { sessionKeys } from "@/lib/session/keys";
-import { checkLifetime, needsTokenRefresh, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/session/lifetime";
+import { checkLifetime, keepAliveIntervalMs, needsTokenRefresh, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/session/lifetime";
 import { safeReturnTo } from "@/lib/shared/return-to";
 import { HOSTILE_RETURN_TO } from "./hostile-return-to";
 
@@ -172,7 +172,7 @@ describe("session keys and lifetimes", () => {
     expect(checkLifetime({ createdAt: now - 1000, lastSeenAt: now - SESSION_IDLE_MS - 1 }, now)).toBe("idle");
     expect(checkLifetime({ createdAt: now + 3_600_000, lastSeenAt: now }, now)).toBe("future");
   });
-  it("refreshes with < 5 min left, or < 1/7 of a short lifetime", () => {
+  it("refreshes once less than half of the token's lifetime is left", () => {
     const now = Date.now();
     expect(needsTokenRefresh({ tokenIssuedAt: now, tokenExpiresAt: now + 35 * 60_000 }, now)).toBe(false);
     expect(needsTokenRefresh({ tokenIssuedAt: now - 31 * 60_000, tokenExpiresAt: now + 4 * 60_000 }, now)).toBe(true);
@@ -181,6 +181,12 @@ describe("session keys and lifetimes", () => {
     // less than half of the lifetime left
     expect(needsTokenRefresh({ tokenIssuedAt: now - 18 * 60_000, tokenExpiresAt: now + 17 * 60_000 }, now)).toBe(true);
     expect(needsTokenRefresh({ tokenIssuedAt: now - 17 * 60_000, tokenExpiresAt: now + 18 * 60_000 }, now)).toBe(false);
+  });
+  it("keeps open pages alive at a third of the token's lifetime, every 10 minutes at most", () => {
+    const token = (lifetimeMs: number) => ({ tokenIssuedAt: 0, tokenExpiresAt: lifetimeMs });
+    expect(keepAliveIntervalMs(token(35 * 60_000))).toBe(10 * 60_000);
+    expect(keepAliveIntervalMs(token(12_000))).toBe(4_000);
+    expect(keepAliveIntervalMs(token(0))).toBe(2_000);
   });
 });
 
