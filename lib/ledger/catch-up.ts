@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { runs } from "@/lib/db/schema";
 import { ACTIVE_OUTCOMES } from "./outcome";
+import { NEWEST_FIRST } from "./order";
 import { inScope } from "./scope";
 import type { LedgerScope } from "./types";
 
@@ -25,7 +26,7 @@ export async function staleActiveRuns(
     .select({ taskId: runs.taskId, exportId: runs.exportId, exportName: runs.exportName })
     .from(runs)
     .where(and(inScope(scope), inArray(runs.outcome, ACTIVE_OUTCOMES), notCheckedSince(options.notCheckedSince)))
-    .orderBy(desc(runs.startedAt), desc(runs.id))
+    .orderBy(...NEWEST_FIRST)
     .limit(options.limit ?? 20);
 }
 

@@ -1,15 +1,26 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { downloads, runs } from "@/lib/db/schema";
 import { encodeCursor } from "./cursor";
 import { DEFAULT_RUNS_LIMIT, MAX_RUNS_LIMIT, type RunsQuery } from "./runs-query";
+import { NEWEST_FIRST } from "./order";
 import { inScope } from "./scope";
 import type { LedgerScope, Person, Run, RunDownload, RunOutcome, RunsPage } from "./types";
 
 /** The model's runs, newest first, a page at a time (keyset paging on start time and row id). */
 export async function queryRuns(db: Db, scope: LedgerScope, query: Partial<RunsQuery> = {}): Promise<RunsPage> {
   const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_RUNS_LIMIT)), MAX_RUNS_LIMIT);
+  const rows = await runsPageSelect(db, scope, query, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const next = rows.length > limit && last ? encodeCursor({ startedAtMs: last.startedAt.getTime(), id: last.id }) : null;
+  const downloadsOf = await downloadsByRun(db, page.map((r) => r.id));
+  return { runs: page.map((row) => toRun(row, downloadsOf.get(row.id) ?? [])), next };
+}
+
+/** The page's rows (one more than shown, to know whether there is a next page); also what EXPLAIN checks. */
+export function runsPageSelect(db: Db, scope: LedgerScope, query: Partial<RunsQuery>, rows: number) {
   const where: SQL[] = [inScope(scope)];
   if (query.exportId) where.push(eq(runs.exportId, query.exportId));
   if (query.by) where.push(sql`lower(${runs.startedByEmail}) = ${query.by.toLowerCase()}`);
@@ -20,17 +31,12 @@ export async function queryRuns(db: Db, scope: LedgerScope, query: Partial<RunsQ
     const after = new Date(query.cursor.startedAtMs).toISOString();
     where.push(sql`(${runs.startedAt}, ${runs.id}) < (${after}::timestamptz, ${query.cursor.id})`);
   }
-  const rows = await db
+  return db
     .select()
     .from(runs)
     .where(and(...where))
-    .orderBy(desc(runs.startedAt), desc(runs.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const next = rows.length > limit && last ? encodeCursor({ startedAtMs: last.startedAt.getTime(), id: last.id }) : null;
-  const downloadsOf = await downloadsByRun(db, page.map((r) => r.id));
-  return { runs: page.map((row) => toRun(row, downloadsOf.get(row.id) ?? [])), next };
+    .orderBy(...NEWEST_FIRST)
+    .limit(rows);
 }
 
 type RunRow = typeof runs.$inferSelect;
