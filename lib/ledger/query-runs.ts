@@ -15,7 +15,10 @@ export async function queryRuns(db: Db, scope: LedgerScope, query: Partial<RunsQ
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const next = rows.length > limit && last ? encodeCursor({ startedAtMs: last.startedAt.getTime(), id: last.id }) : null;
-  const downloadsOf = await downloadsByRun(db, page.map((r) => r.id));
+  const downloadsOf = await downloadsByRun(
+    db,
+    page.map((r) => r.id),
+  );
   return { runs: page.map((row) => toRun(row, downloadsOf.get(row.id) ?? [])), next };
 }
 

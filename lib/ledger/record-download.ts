@@ -44,6 +44,11 @@ async function runOfDownload(db: Db, scope: LedgerScope, download: DownloadStart
   const where = download.taskId
     ? and(inScope(scope), eq(runs.taskId, download.taskId))
     : and(inScope(scope), eq(runs.exportId, download.exportId), eq(runs.outcome, "succeeded"));
-  const [run] = await db.select({ id: runs.id }).from(runs).where(where).orderBy(...NEWEST_FIRST).limit(1);
+  const [run] = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(where)
+    .orderBy(...NEWEST_FIRST)
+    .limit(1);
   return run?.id ?? null;
 }

@@ -19,7 +19,15 @@ async function main(): Promise<void> {
   for (let n = 1; ; n++) {
     const taskId = `task-${n}`;
     const at = new Date(Date.UTC(2026, 0, 1) + n * 1000);
-    await recordRunStarted(database.db, { ...scope, exportId: "116000000001", exportName: "Revenue", taskId, locale: null, startedBy: person, at });
+    await recordRunStarted(database.db, {
+      ...scope,
+      exportId: "116000000001",
+      exportName: "Revenue",
+      taskId,
+      locale: null,
+      startedBy: person,
+      at,
+    });
     await recordObservations(database.db, scope, "116000000001", "Revenue", [{ taskId, taskState: "IN_PROGRESS", progress: 0.5 }], at);
     process.stdout.write(`committed ${n}\n`);
   }
