@@ -23,7 +23,7 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
 
   beforeAll(async () => {
     test = await createTestDatabase(engine);
-  });
+  }, 60_000);
   afterAll(async () => {
     await test.drop();
   });
