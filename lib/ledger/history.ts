@@ -8,7 +8,7 @@ import { inScope } from "./scope";
 import type { LedgerScope, Run } from "./types";
 
 /** How many recent successful runs make "usually takes about N min". */
-export const TYPICAL_OVER = 20;
+const TYPICAL_OVER = 20;
 
 export interface ExportHistory {
   runs: Run[];

@@ -71,7 +71,7 @@ export function runsPageSelect(db: Db, scope: LedgerScope, query: Partial<RunsQu
 
 type PageRow = Awaited<ReturnType<typeof runsPageSelect>>[number];
 
-export function toRun(row: PageRow): Run {
+function toRun(row: PageRow): Run {
   return {
     taskId: row.taskId,
     exportId: row.exportId,
