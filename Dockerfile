@@ -20,9 +20,13 @@ WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
-    HOSTNAME=0.0.0.0
+    HOSTNAME=0.0.0.0 \
+    DATA_DIR=/app/data
 RUN groupadd --system --gid 1001 exportdesk && useradd --system --uid 1001 --gid exportdesk exportdesk
 COPY --from=build --chown=exportdesk:exportdesk /app/.next/standalone ./
+# The embedded ledger database (PGlite) lives here unless DATABASE_URL points at a PostgreSQL server.
+RUN mkdir -p /app/data && chown exportdesk:exportdesk /app/data
+VOLUME ["/app/data"]
 USER exportdesk
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \

@@ -15,6 +15,9 @@ const nextConfig = {
   // One self-contained server folder for containers; `npm run build` also copies the static assets in.
   output: "standalone",
   outputFileTracingRoot: __dirname,
+  // Loaded from node_modules at run time, not bundled: PGlite reads its WASM and data files next to its own code,
+  // and pg has optional native parts. The standalone trace copies them; prepare-standalone adds the migrations.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

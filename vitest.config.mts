@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "app/**/*.test.{ts,tsx}", "sim/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["e2e/**", "node_modules/**", ".next/**"],
     environment: "node",
+    // The ledger tests copy one PGlite data folder instead of running initdb each time; build it once up front.
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 20_000,
   },
 });

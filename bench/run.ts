@@ -1,5 +1,5 @@
 /**
- * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue),
+ * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger),
  * prints a table and writes the figures to bench/results/<name>.json. Every figure is a ratio against a
  * baseline measured in the same run, because these machines are shared and noisy.
  */
@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { catalogueAtScale } from "./catalogue";
 import { downloadStreaming } from "./download";
+import { ledgerScale } from "./ledger";
 import { pageWeight } from "./page-weight";
 import { pollingEconomy } from "./polling";
 import { proxyOverhead } from "./proxy-overhead";
@@ -28,7 +29,10 @@ const all: Record<string, Bench> = {
   polling: pollingEconomy,
   weight: pageWeight,
   catalogue: catalogueAtScale,
+  ledger: () => ledgerScale(),
 };
+/** Benchmarks of lib/ alone: no build, simulator or app server. */
+const withoutStack = new Set(["ledger"]);
 
 const round = (v: unknown) => (typeof v === "number" ? Number(v.toFixed(v < 10 ? 2 : 1)) : v);
 
@@ -38,7 +42,8 @@ async function main(): Promise<void> {
   const unknown = names.filter((n) => !all[n]);
   if (unknown.length) throw new Error(`Unknown benchmark(s): ${unknown.join(", ")}. Choose from ${Object.keys(all).join(", ")}.`);
 
-  if (!process.argv.includes("--no-build")) {
+  const needsApp = names.some((n) => !withoutStack.has(n));
+  if (!process.argv.includes("--no-build") && needsApp) {
     console.log("Building the production app…");
     const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
@@ -46,14 +51,14 @@ async function main(): Promise<void> {
 
   const results: Record<string, { rows: object[]; targets: Target[] }> = {};
   for (const name of names) {
-    const stack = await startStack();
+    const stack = withoutStack.has(name) ? null : await startStack();
     try {
       console.log(`\n■ ${name}`);
-      const result = await all[name]!(stack);
+      const result = await all[name]!(stack as Stack);
       results[name] = result;
       console.table(result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, round(v)]))));
     } finally {
-      await stack.stop();
+      await stack?.stop();
     }
   }
 

@@ -1,5 +1,6 @@
 // Completes `.next/standalone` after `next build`: the server there serves static assets and public/
-// only when they are copied in before it starts. Used by `npm run build`, the Dockerfile and the tests.
+// only when they are copied in before it starts, and applies the ledger's migrations from lib/db/migrations (relative
+// to its working folder). Used by `npm run build`, the Dockerfile and the tests.
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +14,7 @@ if (!existsSync(path.join(standalone, "server.js"))) {
 for (const [from, to] of [
   [path.join(root, ".next", "static"), path.join(standalone, ".next", "static")],
   [path.join(root, "public"), path.join(standalone, "public")],
+  [path.join(root, "lib", "db", "migrations"), path.join(standalone, "lib", "db", "migrations")],
 ]) {
   rmSync(to, { recursive: true, force: true });
   if (existsSync(from)) cpSync(from, to, { recursive: true });

@@ -157,7 +157,8 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
   }
   if (!url || (url.protocol !== "postgres:" && url.protocol !== "postgresql:") || !url.hostname) {
     throw new ConfigError(
-      "DATABASE_URL must be a postgres:// or postgresql:// URL with a host, such as postgres://user:password@db.example.com:5432/exportdesk.",
+      "DATABASE_URL must be a postgres:// or postgresql:// URL with a host, " +
+        "such as postgres://user:password@db.example.com:5432/exportdesk.",
     );
   }
   return value;

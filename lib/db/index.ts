@@ -31,8 +31,3 @@ export function getDb(): Promise<Database> {
   if (getConfig().ledgerEngine === "off") return Promise.reject(new LedgerOffError());
   return state.get();
 }
-
-/** Tests only: close and forget the process's database. */
-export function closeDbForTests(): Promise<void> {
-  return state.close();
-}

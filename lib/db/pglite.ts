@@ -4,13 +4,21 @@ import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
+import { lockDataDir } from "./folder-lock";
 import { LOCK_NAMESPACE, MIGRATION_LOCK, type Database, type Db } from "./database";
 import * as schema from "./schema";
 
 /** The embedded engine: PostgreSQL compiled to WASM, its files in `dataDir`. One process may open a folder at a time. */
 export async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const release = lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = drizzle({ client, schema });
   return {
     engine: "pglite",
@@ -24,6 +32,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
         await db.execute(sql`select pg_advisory_unlock(${LOCK_NAMESPACE}, ${MIGRATION_LOCK})`);
       }
     },
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      release();
+    },
   };
 }

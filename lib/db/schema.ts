@@ -87,5 +87,7 @@ export const downloads = pgTable(
 export const ledgerMeta = pgTable("ledger_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
-  updatedAt: at("updated_at").notNull().default(sql`now()`),
+  updatedAt: at("updated_at")
+    .notNull()
+    .default(sql`now()`),
 });

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { runs } from "@/lib/db/schema";
 import { ACTIVE_OUTCOMES } from "./outcome";
+import { NEWEST_FIRST } from "./order";
 import { inScope } from "./scope";
 import type { LedgerScope } from "./types";
 
@@ -16,16 +17,12 @@ export interface StaleRun {
 }
 
 /** Runs still shown active that nobody has checked since `notCheckedSince`, newest first. */
-export async function staleActiveRuns(
-  db: Db,
-  scope: LedgerScope,
-  options: { notCheckedSince: Date; limit?: number },
-): Promise<StaleRun[]> {
+export async function staleActiveRuns(db: Db, scope: LedgerScope, options: { notCheckedSince: Date; limit?: number }): Promise<StaleRun[]> {
   return db
     .select({ taskId: runs.taskId, exportId: runs.exportId, exportName: runs.exportName })
     .from(runs)
     .where(and(inScope(scope), inArray(runs.outcome, ACTIVE_OUTCOMES), notCheckedSince(options.notCheckedSince)))
-    .orderBy(desc(runs.startedAt), desc(runs.id))
+    .orderBy(...NEWEST_FIRST)
     .limit(options.limit ?? 20);
 }
 

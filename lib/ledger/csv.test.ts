@@ -32,7 +32,7 @@ describe("runsCsv", () => {
     expect(runsCsv([run])).toContain('line two",,,Ada\r\n');
   });
 
-  it.each(["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])(
+  it.each(['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])(
     "neutralises a cell that a spreadsheet would run as a formula: %j",
     (name) => {
       const csv = runsCsv([{ ...run, exportName: name, failure: null }], { header: false });

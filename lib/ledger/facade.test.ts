@@ -19,7 +19,15 @@ afterEach(async () => {
 /** Every way the ledger is used, answered while the database is down. */
 async function everyCall(ledger: ReturnType<typeof createLedger>) {
   return {
-    started: await ledger.recordRunStarted({ ...scope, exportId: EXPORT.id, exportName: EXPORT.name, taskId: taskId(1), locale: null, startedBy: ada, at: at(1) }),
+    started: await ledger.recordRunStarted({
+      ...scope,
+      exportId: EXPORT.id,
+      exportName: EXPORT.name,
+      taskId: taskId(1),
+      locale: null,
+      startedBy: ada,
+      at: at(1),
+    }),
     observed: await ledger.recordObservations(scope, EXPORT.id, EXPORT.name, [task(1, "IN_PROGRESS")], at(2)),
     cancel: await ledger.recordCancelRequested(scope, taskId(1), ada, at(3)),
     download: await ledger.recordDownloadStarted(scope, { exportId: EXPORT.id, by: ada, at: at(4) }),

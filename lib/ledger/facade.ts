@@ -74,8 +74,7 @@ export function createLedger(options: LedgerOptions) {
       safely<StaleRun[]>((db) => staleActiveRuns(db, scope, query), []),
     markChecked: (scope: LedgerScope, taskIds: string[], claim: { at: Date; notCheckedSince: Date }) =>
       safely<string[]>((db) => markChecked(db, scope, taskIds, claim), []),
-    pruneLedger: (retentionDays: number, now: Date) =>
-      safely<PruneResult | null>((db) => pruneLedger(db, retentionDays, now), null),
+    pruneLedger: (retentionDays: number, now: Date) => safely<PruneResult | null>((db) => pruneLedger(db, retentionDays, now), null),
   };
 }
 

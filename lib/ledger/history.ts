@@ -1,13 +1,14 @@
 import "server-only";
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { runs } from "@/lib/db/schema";
 import { queryRuns } from "./query-runs";
+import { NEWEST_FIRST } from "./order";
 import { inScope } from "./scope";
 import type { LedgerScope, Run } from "./types";
 
 /** How many recent successful runs make "usually takes about N min". */
-export const TYPICAL_OVER = 20;
+const TYPICAL_OVER = 20;
 
 export interface ExportHistory {
   runs: Run[];
@@ -22,7 +23,7 @@ export async function exportHistory(db: Db, scope: LedgerScope, exportId: string
       .select({ startedAt: runs.startedAt, finishedAt: runs.finishedAt })
       .from(runs)
       .where(and(inScope(scope), eq(runs.exportId, exportId), eq(runs.outcome, "succeeded"), isNotNull(runs.finishedAt)))
-      .orderBy(desc(runs.startedAt), desc(runs.id))
+      .orderBy(...NEWEST_FIRST)
       .limit(TYPICAL_OVER),
   ]);
   return { runs: page.runs, typicalDurationMs: median(finished.map((r) => r.finishedAt!.getTime() - r.startedAt.getTime())) };

@@ -13,6 +13,10 @@ export async function recordCancelRequested(db: Db, scope: LedgerScope, taskId: 
     .where(and(inScope(scope), eq(runs.taskId, taskId), isNull(runs.cancelledByUserId)))
     .returning({ id: runs.id });
   if (updated.length) return true;
-  const known = await db.select({ id: runs.id }).from(runs).where(and(inScope(scope), eq(runs.taskId, taskId))).limit(1);
+  const known = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(inScope(scope), eq(runs.taskId, taskId)))
+    .limit(1);
   return known.length > 0;
 }

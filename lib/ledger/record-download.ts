@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { downloads, runs } from "@/lib/db/schema";
+import { NEWEST_FIRST } from "./order";
 import { inScope, normalizeScope } from "./scope";
 import type { Actor, LedgerScope } from "./types";
 
@@ -43,6 +44,11 @@ async function runOfDownload(db: Db, scope: LedgerScope, download: DownloadStart
   const where = download.taskId
     ? and(inScope(scope), eq(runs.taskId, download.taskId))
     : and(inScope(scope), eq(runs.exportId, download.exportId), eq(runs.outcome, "succeeded"), eq(runs.startedByUserId, download.by.userId));
-  const [run] = await db.select({ id: runs.id }).from(runs).where(where).orderBy(desc(runs.startedAt), desc(runs.id)).limit(1);
+  const [run] = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(where)
+    .orderBy(...NEWEST_FIRST)
+    .limit(1);
   return run?.id ?? null;
 }

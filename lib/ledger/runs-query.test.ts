@@ -21,16 +21,19 @@ describe("parseRunsQuery", () => {
 
   it("reads every filter", () => {
     const cursor = encodeCursor({ startedAtMs: Date.parse("2026-11-30T09:00:00Z"), id: 42 });
-    expect(parse(`export=116000000001&by=Ada@Example.com&outcome=failed&from=2026-11-01&to=2026-11-30T09:00:00%2B01:00&limit=500&cursor=${cursor}`))
-      .toEqual({
-        exportId: "116000000001",
-        by: "Ada@Example.com",
-        outcome: "failed",
-        from: new Date("2026-11-01T00:00:00Z"),
-        to: new Date("2026-11-30T08:00:00Z"),
-        limit: 500,
-        cursor: { startedAtMs: Date.parse("2026-11-30T09:00:00Z"), id: 42 },
-      });
+    expect(
+      parse(
+        `export=116000000001&by=Ada@Example.com&outcome=failed&from=2026-11-01&to=2026-11-30T09:00:00%2B01:00&limit=500&cursor=${cursor}`,
+      ),
+    ).toEqual({
+      exportId: "116000000001",
+      by: "Ada@Example.com",
+      outcome: "failed",
+      from: new Date("2026-11-01T00:00:00Z"),
+      to: new Date("2026-11-30T08:00:00Z"),
+      limit: 500,
+      cursor: { startedAtMs: Date.parse("2026-11-30T09:00:00Z"), id: 42 },
+    });
   });
 
   it("treats empty values as absent", () => {

@@ -23,7 +23,7 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
 
   beforeAll(async () => {
     test = await createTestDatabase(engine);
-  });
+  }, 60_000);
   afterAll(async () => {
     await test.drop();
   });
@@ -32,14 +32,23 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
     const result = await db().execute(
       table === "runs"
         ? sql`select count(*)::int as n from runs where model_id = ${s.modelId.toLowerCase()}`
-        : sql`select count(*)::int as n from run_transitions t join runs r on r.id = t.run_id where r.model_id = ${s.modelId.toLowerCase()}`,
+        : sql`select count(*)::int as n from run_transitions t join runs r on r.id = t.run_id
+            where r.model_id = ${s.modelId.toLowerCase()}`,
     );
     return rowsOf<{ n: number }>(result)[0]!.n;
   }
 
   it("answers a run started here in exactly the contract's shape, through its states to success and a download", async () => {
     const s = fresh();
-    await recordRunStarted(db(), { ...s, exportId: EXPORT.id, exportName: EXPORT.name, taskId: taskId(1), locale: "en_US", startedBy: ada, at: at(1) });
+    await recordRunStarted(db(), {
+      ...s,
+      exportId: EXPORT.id,
+      exportName: EXPORT.name,
+      taskId: taskId(1),
+      locale: "en_US",
+      startedBy: ada,
+      at: at(1),
+    });
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(1, "NOT_STARTED")], at(2));
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(1, "IN_PROGRESS", { progress: 0.5 })], at(3));
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [succeeded(1)], at(5));
@@ -67,7 +76,16 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
       ],
     });
     expect(Object.keys(page.runs[0]!)).toEqual([
-      "taskId", "exportId", "exportName", "startedBy", "startedAt", "finishedAt", "outcome", "durationMs", "failure", "cancelledBy",
+      "taskId",
+      "exportId",
+      "exportName",
+      "startedBy",
+      "startedAt",
+      "finishedAt",
+      "outcome",
+      "durationMs",
+      "failure",
+      "cancelledBy",
       "downloads",
     ]);
     const transitions = rowsOf<{ outcome: string; task_state: string; seen_at: Date | string }>(
@@ -83,16 +101,34 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
 
   it("records tasks started outside Export Desk with startedBy null, and Anaplan's first failure message", async () => {
     const s = fresh();
-    await recordObservations(db(), s, EXPORT.id, EXPORT.name, [failed(3, "Model is locked."), task(4, "CANCELLED", { result: { successful: false } })], at(10));
+    await recordObservations(
+      db(),
+      s,
+      EXPORT.id,
+      EXPORT.name,
+      [failed(3, "Model is locked."), task(4, "CANCELLED", { result: { successful: false } })],
+      at(10),
+    );
     const { runs } = await queryRuns(db(), s);
     expect(runs.map((r) => [r.taskId, r.startedBy, r.startedAt, r.outcome, r.failure, r.finishedAt])).toEqual([
       [taskId(4), null, at(4).toISOString(), "cancelled", null, at(10).toISOString()],
       [taskId(3), null, at(3).toISOString(), "failed", "Model is locked.", at(10).toISOString()],
     ]);
     // A start recorded after the task list saw the task still says who started it.
-    await recordRunStarted(db(), { ...s, exportId: EXPORT.id, exportName: EXPORT.name, taskId: taskId(3), locale: null, startedBy: grace, at: at(3) });
-    expect((await startedByFor(db(), s, [taskId(3), taskId(4), taskId(99)]))).toEqual(
-      new Map([[taskId(3), { email: grace.email, name: grace.name }], [taskId(4), null]]),
+    await recordRunStarted(db(), {
+      ...s,
+      exportId: EXPORT.id,
+      exportName: EXPORT.name,
+      taskId: taskId(3),
+      locale: null,
+      startedBy: grace,
+      at: at(3),
+    });
+    expect(await startedByFor(db(), s, [taskId(3), taskId(4), taskId(99)])).toEqual(
+      new Map([
+        [taskId(3), { email: grace.email, name: grace.name }],
+        [taskId(4), null],
+      ]),
     );
   });
 
@@ -169,8 +205,24 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
   it("filters by export, starter (any case), outcome and start time", async () => {
     const s = fresh();
     const other = "116000000002";
-    await recordRunStarted(db(), { ...s, exportId: EXPORT.id, exportName: EXPORT.name, taskId: taskId(201), locale: null, startedBy: ada, at: at(1) });
-    await recordRunStarted(db(), { ...s, exportId: other, exportName: "Headcount", taskId: taskId(202), locale: null, startedBy: grace, at: at(2) });
+    await recordRunStarted(db(), {
+      ...s,
+      exportId: EXPORT.id,
+      exportName: EXPORT.name,
+      taskId: taskId(201),
+      locale: null,
+      startedBy: ada,
+      at: at(1),
+    });
+    await recordRunStarted(db(), {
+      ...s,
+      exportId: other,
+      exportName: "Headcount",
+      taskId: taskId(202),
+      locale: null,
+      startedBy: grace,
+      at: at(2),
+    });
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [failed(203)], at(3));
     const ids = async (query: string) => (await queryRuns(db(), s, parseRunsQuery(new URLSearchParams(query)))).runs.map((r) => r.taskId);
     expect(await ids(`export=${other}`)).toEqual([taskId(202)]);
@@ -198,7 +250,15 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
 
   it("lets one reader at a time catch up each run still shown active, at most once per interval", async () => {
     const s = fresh();
-    await recordRunStarted(db(), { ...s, exportId: EXPORT.id, exportName: EXPORT.name, taskId: taskId(401), locale: null, startedBy: ada, at: at(0) });
+    await recordRunStarted(db(), {
+      ...s,
+      exportId: EXPORT.id,
+      exportName: EXPORT.name,
+      taskId: taskId(401),
+      locale: null,
+      startedBy: ada,
+      at: at(0),
+    });
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(402, "IN_PROGRESS"), succeeded(403)], at(1));
     const stale = await staleActiveRuns(db(), s, { notCheckedSince: new Date(at(1).getTime() + 1) });
     expect(stale.map((r) => r.taskId).sort()).toEqual([taskId(401), taskId(402)]);

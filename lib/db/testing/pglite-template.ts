@@ -11,6 +11,11 @@ const template = path.join(os.tmpdir(), `export-desk-pglite-template-${VERSION}`
  * result. Parallel test workers may race to build it: each builds its own and the first rename wins.
  */
 export async function freshPgliteDir(dir: string): Promise<void> {
+  await ensurePgliteTemplate();
+  cpSync(template, dir, { recursive: true });
+}
+
+export async function ensurePgliteTemplate(): Promise<void> {
   if (!existsSync(path.join(template, "PG_VERSION"))) {
     const building = mkdtempSync(`${template}.building-`);
     const client = await PGlite.create(building);
@@ -21,5 +26,4 @@ export async function freshPgliteDir(dir: string): Promise<void> {
       rmSync(building, { recursive: true, force: true });
     }
   }
-  cpSync(template, dir, { recursive: true });
 }

@@ -10,7 +10,7 @@ import { openPostgres } from "../postgres";
 import { freshPgliteDir } from "./pglite-template";
 
 /** The local PostgreSQL server of the test machines (trust auth). */
-export const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const ENGINES: Engine[] = ["pglite", "postgres"];
 
 export interface TestDatabase {
@@ -71,7 +71,7 @@ async function serverDatabase(): Promise<TestDatabase> {
   return test;
 }
 
-export function databaseUrl(name: string): string {
+function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
