@@ -59,7 +59,7 @@ export async function requirePageSession(returnTo: string): Promise<PageSession>
   const { sid } = state.data;
   const endsAt = sessionEndsAt(state.data);
   return { ...session, api: signInAgainOnUnauthorized(session.api, () => {
-    revokeSession(sid, endsAt);
+    void revokeSession(sid, endsAt);
     redirect(loginUrl(returnTo, "expired"));
   }) };
 }

@@ -104,7 +104,7 @@ function userFields(user: User): SessionData["user"] {
 /** DELETE /api/session: revoke upstream, forget the session id, clear the cookie. Always answers 204. */
 export const signOut = publicRoute({}, async ({ request }) => {
   const state = await readSession(request.cookies.get(sessionCookieName())?.value);
-  const cookies = endSession(state.status === "active" ? state.data : undefined);
+  const cookies = await endSession(state.status === "active" ? state.data : undefined);
   if (state.status === "active") {
     logEvent("sign_out", { method: state.data.authMethod });
     await Promise.all([

@@ -162,7 +162,7 @@ async function withSession(
   } catch (error) {
     if (error instanceof SessionEndedError || (isAnaplanError(error) && error.kind === "unauthorized")) {
       logEvent("session_ended", { reason: "upstream_401" });
-      return withCookies(unauthenticated(), endSession(session));
+      return withCookies(unauthenticated(), await endSession(session));
     }
     if (error instanceof AuthUnavailableError) return authUnavailable(error.retryAfterMs);
     response = errorFromUnknown(error, spec.errorContext);

@@ -31,3 +31,8 @@ export function getDb(): Promise<Database> {
   if (getConfig().ledgerEngine === "off") return Promise.reject(new LedgerOffError());
   return state.get();
 }
+
+/** Tests only: close the process's database, so the next getDb() opens what the configuration names then. */
+export function closeDbForTests(): Promise<void> {
+  return state.close();
+}

@@ -91,3 +91,31 @@ export const ledgerMeta = pgTable("ledger_meta", {
     .notNull()
     .default(sql`now()`),
 });
+
+/**
+ * Sessions signed out on any instance, until they would have ended anyway: every instance refuses them at once.
+ * Only with DATABASE_URL (the embedded database serves one process, whose own memory is enough).
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    until: at("until").notNull(),
+  },
+  (t) => [index("revoked_sessions_until").on(t.until)],
+);
+
+/**
+ * One token refresh per session across instances: the instance that refreshes first stores the outcome sealed with
+ * SESSION_SECRET (never in plain text), keyed by a hash of the token it replaced; an instance that lost the race
+ * adopts it. Rows go once every instance could have read them.
+ */
+export const tokenRefreshes = pgTable(
+  "token_refreshes",
+  {
+    key: text("key").primaryKey(),
+    sealed: text("sealed").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("token_refreshes_created_at").on(t.createdAt)],
+);

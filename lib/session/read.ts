@@ -20,6 +20,6 @@ export async function readSession(cookieValue: string | undefined, now: number =
   const verdict = checkLifetime(data, now);
   if (verdict === "future") return { status: "invalid" };
   if (verdict !== "ok") return { status: "ended", reason: verdict };
-  if (isSessionRevoked(data.sid, now)) return { status: "ended", reason: "revoked" };
+  if (await isSessionRevoked(data.sid, now)) return { status: "ended", reason: "revoked" };
   return { status: "active", data };
 }

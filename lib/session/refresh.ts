@@ -6,6 +6,7 @@ import { refreshOAuthToken } from "@/lib/anaplan/oauth";
 import type { SessionData } from "./data";
 import { DEFAULT_TOKEN_LIFETIME_MS } from "./lifetime";
 import { processState } from "@/lib/server/process-state";
+import { refreshOnceShared } from "./shared-store";
 
 /** The refresh was refused: the token (or refresh token) is no longer valid, so the session is over. */
 export class SessionEndedError extends Error {
@@ -31,8 +32,8 @@ interface Refreshed {
 }
 
 /**
- * Single-flight per token in this process: concurrent requests carrying the same (old) cookie share one upstream
- * refresh. The outcome is remembered for a while, so a late request that still carries the old cookie adopts the
+ * Single-flight per token in this process (and, with DATABASE_URL, across instances: shared-store.ts): concurrent
+ * requests carrying the same (old) cookie share one upstream refresh. The outcome is remembered for a while, so a late request that still carries the old cookie adopts the
  * new token instead of refreshing again — essential with rotating OAuth refresh tokens, which are single-use.
  * Keys are hashes; tokens are never used as map keys or logged.
  */
@@ -60,7 +61,7 @@ export async function refreshSessionToken(data: SessionData, options: { force?: 
   }
   let pending = inflight.get(key);
   if (!pending) {
-    pending = doRefresh(data).then((value) => {
+    pending = refreshOnceShared(key, () => doRefresh(data)).then((value) => {
       remember(key, value);
       return value;
     });

@@ -25,11 +25,11 @@ export type ResumedSession =
 export async function resumeSession(cookieValue: string | undefined, now: number = Date.now()): Promise<ResumedSession> {
   const state = await readSession(cookieValue, now);
   if (state.status === "none") return state;
-  if (state.status === "invalid") return { status: "ended", reason: "invalid", cookies: endSession() };
-  if (state.status === "ended") return { status: "ended", reason: state.reason, cookies: endSession() };
+  if (state.status === "invalid") return { status: "ended", reason: "invalid", cookies: await endSession() };
+  if (state.status === "ended") return { status: "ended", reason: state.reason, cookies: await endSession() };
 
   const fresh = await freshenSession(state.data, now);
-  if (fresh.status === "ended") return { status: "ended", reason: "refresh_refused", cookies: endSession(state.data) };
+  if (fresh.status === "ended") return { status: "ended", reason: "refresh_refused", cookies: await endSession(state.data) };
   if (fresh.status === "unavailable") return fresh;
   return {
     status: "active",
@@ -39,9 +39,9 @@ export async function resumeSession(cookieValue: string | undefined, now: number
   };
 }
 
-/** Ends a session: a readable one goes on the revocation list; the answer clears the cookie. */
-export function endSession(data?: SessionData): CookieSpec[] {
-  if (data) revokeSession(data.sid, sessionEndsAt(data));
+/** Ends a session: a readable one goes on the revocation list (every instance's, before this returns); the answer clears the cookie. */
+export async function endSession(data?: SessionData): Promise<CookieSpec[]> {
+  if (data) await revokeSession(data.sid, sessionEndsAt(data));
   return [clearedCookie(sessionCookieName())];
 }
 
