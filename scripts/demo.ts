@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   start("simulator", bin("tsx"), ["sim/main.ts"], { ...baseEnv, SIM_PORT: String(simPort), SIM_HOST: "127.0.0.1" });
   await waitFor(`${simUrl}/__sim/health`, "simulator");
 
-  start("app", process.execPath, [".next/standalone/server.js"], {
+  start("app", process.execPath, [".next/standalone/start.mjs"], {
     ...baseEnv,
     NODE_ENV: "production",
     PORT: String(appPort),
