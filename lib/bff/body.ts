@@ -45,14 +45,15 @@ export async function readJsonBody<S extends z.ZodType>(
       for (;;) {
         const chunk = await beforeDeadline(reader.read(), deadline);
         if (chunk === "timeout") {
-          await reader.cancel().catch(() => undefined);
+          // Not awaited: cancelling waits for the pending read, which waits for bytes that may never come.
+          void reader.cancel().catch(() => undefined);
           return TIMED_OUT;
         }
         const { done, value } = chunk;
         if (done) break;
         total += value.byteLength;
         if (total > MAX_BODY_BYTES) {
-          await reader.cancel().catch(() => undefined);
+          void reader.cancel().catch(() => undefined);
           return TOO_LARGE;
         }
         text += decoder.decode(value, { stream: true });

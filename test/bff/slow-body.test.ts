@@ -24,7 +24,8 @@ function bridge(handler: (request: NextRequest) => Promise<Response>): http.Requ
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
-    const request = new NextRequest(`${ORIGIN}${req.url}`, { method: req.method, headers, body, duplex: "half" } as RequestInit);
+    const init = { method: req.method, headers, body, duplex: "half" };
+    const request = new NextRequest(`${ORIGIN}${req.url}`, init as ConstructorParameters<typeof NextRequest>[1]);
     const response = await handler(request);
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
