@@ -3,6 +3,7 @@
  * carries a nonce); the standalone front (server/front.mjs) adds a fallback policy, and HSTS for an https APP_ORIGIN,
  * to every answer at run time — headers() here is evaluated once, at build time.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
 const { securityHeaders, hsts } = require("./server/security-headers.cjs");
 
 /** @type {import('next').NextConfig} */

@@ -34,7 +34,9 @@ export class MemoryAttemptStore implements AttemptStore {
     const clientWait = clientWaitMs(clientStarts, now);
     const emailWait = emailWaitMs(emailStarts, now);
     if (clientWait > 0 || emailWait > 0) {
-      return clientWait >= emailWait ? { ok: false, scope: "client", waitMs: clientWait } : { ok: false, scope: "email", waitMs: emailWait };
+      return clientWait >= emailWait
+        ? { ok: false, scope: "client", waitMs: clientWait }
+        : { ok: false, scope: "email", waitMs: emailWait };
     }
     touch(this.clients, client, [...clientStarts, now]);
     touch(this.emails, email, [...emailStarts, now]);

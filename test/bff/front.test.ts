@@ -54,7 +54,7 @@ describe("the front of the standalone server", () => {
     expectSecurityHeaders(answer);
   });
 
-  it.each(["TRACK", "FOO", "CONNECT"])("%s (refused by Node's parser, or CONNECT) answers 405 with the security headers", async (method) => {
+  it.each(["TRACK", "FOO", "CONNECT"])("%s (refused by Node's parser, or CONNECT) answers 405 with the headers", async (method) => {
     const port = await serve();
     const target = method === "CONNECT" ? "example.com:443" : "/";
     const answer = await raw(port, `${method} ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
@@ -73,7 +73,8 @@ describe("the front of the standalone server", () => {
     const port = await serve();
     const answer = await raw(
       port,
-      `GET / HTTP/1.1\r\nHost: x\r\n${CLIENT_ADDRESS_HEADER}: 6.6.6.6\r\nX-Export-Desk-Client-Address: 7.7.7.7\r\nConnection: close\r\n\r\n`,
+      `GET / HTTP/1.1\r\nHost: x\r\n${CLIENT_ADDRESS_HEADER}: 6.6.6.6\r\n` +
+        "X-Export-Desk-Client-Address: 7.7.7.7\r\nConnection: close\r\n\r\n",
     );
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
     expect(answer).toContain('{"client":"127.0.0.1"}');
@@ -82,12 +83,13 @@ describe("the front of the standalone server", () => {
 
   it("HSTS whenever APP_ORIGIN is https, and when a proxy says https; not on a plain-http origin", async () => {
     const plain = await serve("http://127.0.0.1:3123");
-    expect((await raw(plain, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).toLowerCase()).not.toContain("strict-transport-security");
+    const direct = await raw(plain, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(direct.toLowerCase()).not.toContain("strict-transport-security");
     const viaProxy = await raw(plain, "GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n");
     expect(viaProxy.toLowerCase()).toContain("strict-transport-security: max-age=63072000; includesubdomains");
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     const secure = await serve("https://exports.example.com");
-    const direct = await raw(secure, "TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    expect(direct.toLowerCase()).toContain("strict-transport-security: max-age=");
+    const traced = await raw(secure, "TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(traced.toLowerCase()).toContain("strict-transport-security: max-age=");
   });
 });

@@ -102,7 +102,8 @@ describe("OAuth callback", () => {
     const { location, stateCookie } = await begin("/");
     const back = await authorize(location);
     await stack.control.clearRequests();
-    const res = await callbackRoute.GET(req(`${back.pathname}${back.search}`, { headers: { cookie: `${STATE_COOKIE}=${stateCookie}; export-desk=${old}` } }));
+    const cookie = `${STATE_COOKIE}=${stateCookie}; export-desk=${old}`;
+    const res = await callbackRoute.GET(req(`${back.pathname}${back.search}`, { headers: { cookie } }));
     expect(res.status).toBe(303);
     const fresh = setCookieValue(res) as string;
     expect((await stack.control.requests()).filter((r) => r.path === "/token/logout")).toHaveLength(1);

@@ -181,7 +181,12 @@ describe("basic sign-in", () => {
   it("a failed sign-in leaves the current session alone", async () => {
     const current = await signIn("bruno");
     const res = await sessionRoute.POST(
-      req("/api/session", { method: "POST", csrf: true, cookie: current, body: JSON.stringify({ email: SEED.users.ada.email, password: "nope" }) }),
+      req("/api/session", {
+        method: "POST",
+        csrf: true,
+        cookie: current,
+        body: JSON.stringify({ email: SEED.users.ada.email, password: "nope" }),
+      }),
     );
     expect(res.status).toBe(401);
     expect((await getSession(current)).status).toBe(200);
