@@ -28,7 +28,7 @@ export function outcomeOf(error: unknown): AttemptOutcome {
 }
 
 /** Swap the store (a database-backed one for several instances). */
-export function useAttemptStore(store: AttemptStore): void {
+export function setAttemptStore(store: AttemptStore): void {
   holder.store = store;
 }
 
