@@ -31,4 +31,6 @@ USER exportdesk
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "server.js"]
+# start.mjs wraps server.js: unserved methods answer 405, every answer carries the security headers, and the
+# client address for the sign-in limits comes from the socket (server/front.mjs).
+CMD ["node", "start.mjs"]

@@ -1,14 +1,10 @@
-/** Sent with every response. The Content-Security-Policy is set per request in proxy.ts (it carries a nonce). */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  {
-    key: "Permissions-Policy",
-    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
-  },
-];
+/**
+ * Sent with every response Next.js answers. The page Content-Security-Policy is set per request in proxy.ts (it
+ * carries a nonce); the standalone front (server/front.mjs) adds a fallback policy, and HSTS for an https APP_ORIGIN,
+ * to every answer at run time — headers() here is evaluated once, at build time.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const { securityHeaders, hsts } = require("./server/security-headers.cjs");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -27,7 +23,7 @@ const nextConfig = {
         // Behind TLS (Vercel, or a proxy that sets X-Forwarded-Proto), pin browsers to https.
         source: "/:path*",
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
-        headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }],
+        headers: [hsts],
       },
     ];
   },

@@ -50,7 +50,7 @@ export default defineConfig({
     },
     {
       // The standalone server a container runs; needs a prior `npm run build` (npm test does it).
-      command: `mkdir -p test-results && exec node .next/standalone/server.js > ${APP_LOG} 2>&1`,
+      command: `mkdir -p test-results && exec node .next/standalone/start.mjs > ${APP_LOG} 2>&1`,
       cwd: root,
       url: `${APP_URL}/api/health`,
       reuseExistingServer: false,

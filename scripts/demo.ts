@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   await waitFor(`${simUrl}/__sim/health`, "simulator");
 
   rmSync(dataDir, { recursive: true, force: true });
-  start("app", process.execPath, [".next/standalone/server.js"], {
+  start("app", process.execPath, [".next/standalone/start.mjs"], {
     ...baseEnv,
     NODE_ENV: "production",
     PORT: String(appPort),

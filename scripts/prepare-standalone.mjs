@@ -1,6 +1,7 @@
 // Completes `.next/standalone` after `next build`: the server there serves static assets and public/
-// only when they are copied in before it starts, and applies the ledger's migrations from lib/db/migrations (relative
-// to its working folder). Used by `npm run build`, the Dockerfile and the tests.
+// only when they are copied in before it starts, applies the ledger's migrations from lib/db/migrations (relative
+// to its working folder), and is started through the front in server/ (start.mjs). Used by `npm run build`, the
+// Dockerfile and the tests.
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,4 +20,7 @@ for (const [from, to] of [
   rmSync(to, { recursive: true, force: true });
   if (existsSync(from)) cpSync(from, to, { recursive: true });
 }
-console.log("Standalone server ready: node .next/standalone/server.js");
+for (const file of ["start.mjs", "front.mjs", "security-headers.cjs"]) {
+  cpSync(path.join(root, "server", file), path.join(standalone, file));
+}
+console.log("Standalone server ready: node .next/standalone/start.mjs");

@@ -20,7 +20,7 @@ export async function startStack(): Promise<Stack> {
     healthPath: "/__sim/health",
     env: { SIM_PORT: String(SIM_PORT), SIM_HOST: "127.0.0.1" },
   });
-  const app = await startService("app", process.execPath, [".next/standalone/server.js"], {
+  const app = await startService("app", process.execPath, [".next/standalone/start.mjs"], {
     port: APP_PORT,
     healthPath: "/api/health",
     env: {

@@ -15,7 +15,7 @@ export interface Instance {
 /** Another standalone server of the production build, beside the one Playwright starts. */
 export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [".next/standalone/server.js"], {
+  const child = spawn(process.execPath, [".next/standalone/start.mjs"], {
     cwd: root,
     env: {
       ...process.env,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { createAnaplanApi } from "@/lib/anaplan/api";
 import { authenticateBasic, logoutAuthToken } from "@/lib/anaplan/auth";
 import { isAnaplanError, type AnaplanError } from "@/lib/anaplan/errors";
-import { buildAuthorizeUrl, exchangeAuthorizationCode, refreshOAuthToken } from "@/lib/anaplan/oauth";
+import { buildAuthorizeUrl, exchangeAuthorizationCode } from "@/lib/anaplan/oauth";
 import { getConfig } from "@/lib/config";
 import {
   clearedCookie,
@@ -17,6 +17,7 @@ import {
   sessionCookieName,
   SessionTooLargeError,
   toSessionInfo,
+  type CookieSpec,
   type SessionData,
 } from "@/lib/session";
 import { validExpiry } from "@/lib/session/refresh";
@@ -26,11 +27,16 @@ import type { User } from "@/lib/shared/types";
 import { publicRoute, withCookies } from "./handler";
 import { apiError, jsonOk } from "./http-errors";
 import { logEvent } from "@/lib/server/log";
-import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "./sign-in-limit";
+import { clientKey } from "./client-address";
+import { endReplacedSession } from "./replaced-session";
+import { isSignInEmail } from "./sign-in-email";
+import { outcomeOf, reserveSignIn, settleSignIn } from "./sign-in-limit";
+import { waitSentence } from "./sign-in-policy";
+import { logoutUpstream } from "./upstream-logout";
 
 const credentialsSchema = z
   .object({
-    email: z.string().trim().min(3).max(320),
+    email: z.string().trim().refine(isSignInEmail),
     password: z.string().min(1).max(1024),
   })
   .strict();
@@ -39,12 +45,11 @@ const credentialsSchema = z
 export const signInBasic = publicRoute(
   { body: credentialsSchema, invalidBodyMessage: "Enter your Anaplan email and password.", errorContext: "signIn" },
   async ({ request, body: { email, password } }) => {
-    const blockedMs = signInBlockedFor(email);
-    if (blockedMs > 0) {
-      logEvent("sign_in_throttled");
-      return apiError(429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins for this email. Wait a few minutes before trying again.", {
-        "Retry-After": String(Math.ceil(blockedMs / 1000)),
-      });
+    const reserved = await reserveSignIn(clientKey(request.headers), email);
+    if (!reserved.ok) {
+      logEvent("sign_in_throttled", { scope: reserved.scope });
+      const seconds = Math.max(1, Math.ceil(reserved.waitMs / 1000));
+      return apiError(429, "TOO_MANY_ATTEMPTS", waitSentence(reserved.scope, reserved.waitMs), { "Retry-After": String(seconds) });
     }
 
     let token: { tokenValue: string; expiresAt: number };
@@ -52,13 +57,13 @@ export const signInBasic = publicRoute(
     try {
       token = await authenticateBasic({ email, password }, { signal: request.signal });
     } catch (error) {
+      await settleSignIn(reserved.ticket, outcomeOf(error));
       if (isAnaplanError(error) && (error.kind === "bad_credentials" || error.kind === "unauthorized" || error.kind === "forbidden")) {
-        recordSignInFailure(email);
         logEvent("sign_in_failed", { method: "basic", reason: "credentials" });
       }
       throw error;
     }
-    clearSignInFailures(email);
+    await settleSignIn(reserved.ticket, "success");
 
     let user: User;
     try {
@@ -69,13 +74,16 @@ export const signInBasic = publicRoute(
     }
 
     const data = newSession("basic", token.tokenValue, token.expiresAt, issuedAt, user);
-    logEvent("sign_in", { method: "basic" });
+    let cookie: CookieSpec;
     try {
-      return withCookies(jsonOk(toSessionInfo(data)), [await cookieForNewSession(data)]);
+      cookie = await cookieForNewSession(data);
     } catch (error) {
       if (!(error instanceof SessionTooLargeError)) throw error;
       return apiError(502, "SESSION_TOO_LARGE", "Anaplan returned a sign-in too large to keep in a cookie. Tell your administrator.");
     }
+    await endReplacedSession(request, [token.tokenValue]);
+    logEvent("sign_in", { method: "basic" });
+    return withCookies(jsonOk(toSessionInfo(data)), [cookie]);
   },
 );
 
@@ -107,29 +115,12 @@ export const signOut = publicRoute({}, async ({ request }) => {
   const cookies = await endSession(state.status === "active" ? state.data : undefined);
   if (state.status === "active") {
     logEvent("sign_out", { method: state.data.authMethod });
-    await Promise.all([
-      logoutAuthToken(state.data.token, { timeoutMs: 3000, retry: { maxAttempts: 1 } }).catch(() => undefined),
-      state.data.refreshToken ? burnRefreshToken(state.data.refreshToken) : undefined,
-    ]);
+    await logoutUpstream(state.data);
   }
   const response = withCookies(new NextResponse(null, { status: 204 }), cookies);
   response.headers.set("Clear-Site-Data", '"cache"');
   return response;
 });
-
-/**
- * Anaplan documents no OAuth revocation endpoint. A rotating refresh token is single-use, so spending it once
- * (and signing out the access token that comes back) leaves a copied cookie with a dead refresh token.
- * Best effort: failures are ignored.
- */
-async function burnRefreshToken(refreshToken: string): Promise<void> {
-  try {
-    const tokens = await refreshOAuthToken(refreshToken, { timeoutMs: 3000, retry: { maxAttempts: 1 } });
-    await logoutAuthToken(tokens.accessToken, { timeoutMs: 3000, retry: { maxAttempts: 1 } });
-  } catch {
-    // the session is over locally either way
-  }
-}
 
 // ---------- OAuth 2.0 authorization code ----------
 
@@ -201,15 +192,16 @@ export const oauthCallback = publicRoute({}, async ({ request }) => {
 
   const data = newSession("oauth", tokens.accessToken, tokens.expiresAt, issuedAt, user);
   if (tokens.refreshToken) data.refreshToken = tokens.refreshToken;
-
-  logEvent("sign_in", { method: "oauth" });
+  let cookie: CookieSpec;
   try {
-    const cookies = [clearedCookie(oauthStateCookieName()), await cookieForNewSession(data)];
-    return withCookies(redirectTo(safeReturnTo(pending.returnTo, config.appOrigin)), cookies);
+    cookie = await cookieForNewSession(data);
   } catch (err) {
     if (err instanceof SessionTooLargeError) return loginError("session_too_large");
     throw err;
   }
+  await endReplacedSession(request, [tokens.accessToken, ...(tokens.refreshToken ? [tokens.refreshToken] : [])]);
+  logEvent("sign_in", { method: "oauth" });
+  return withCookies(redirectTo(safeReturnTo(pending.returnTo, config.appOrigin)), [clearedCookie(oauthStateCookieName()), cookie]);
 });
 
 function oauthFailureCode(error: unknown): string {

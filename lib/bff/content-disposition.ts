@@ -10,20 +10,27 @@ const EXTENSIONS: Record<string, string> = {
   "application/vnd.ms-excel": ".xls",
 };
 
-/** Removes what must never reach a header or a file system path: control chars, quotes, slashes, backslashes. */
+/**
+ * Removes what must never reach a header or a file system path: control and format characters (bidi overrides such
+ * as U+202E turn `report\u202Ecsv.exe` into a name that reads `reportexe.csv`), line separators, quotes, slashes,
+ * backslashes. The extension always follows the export's format, whatever the name ends with: `report.exe` from a
+ * CSV export is saved as `report.csv`; with no known format the name keeps no extension.
+ */
 export function sanitizeFileName(name: string, exportFormat?: string): string {
   let clean = name
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "")
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, "")
     .replace(/["\\/:*?<>|]/g, "_")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/^\.+/, "");
-  if ([...clean].length > MAX_NAME_LENGTH) clean = [...clean].slice(0, MAX_NAME_LENGTH).join("").trim();
-  if (!clean) clean = "export";
-  const extension = exportFormat ? EXTENSIONS[baseType(exportFormat)] : undefined;
-  if (extension && !/\.[A-Za-z0-9]{1,5}$/.test(clean)) clean += extension;
-  return clean;
+    .replace(/^\.+/, "")
+    .replace(/[. ]+$/, "");
+  const extension = (exportFormat ? EXTENSIONS[baseType(exportFormat)] : undefined) ?? "";
+  // An extension has a letter: "Revenue Q1.2024" keeps its ".2024".
+  clean = clean.replace(/\.(?=[A-Za-z0-9]{0,4}[A-Za-z])[A-Za-z0-9]{1,5}$/, "").replace(/[. ]+$/, "");
+  const room = MAX_NAME_LENGTH - extension.length;
+  if ([...clean].length > room) clean = [...clean].slice(0, room).join("").replace(/[. ]+$/, "");
+  return `${clean || "export"}${extension}`;
 }
 
 /** RFC 6266: ASCII fallback `filename="…"` plus `filename*=UTF-8''…` when the name is not plain ASCII. */

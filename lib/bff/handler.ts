@@ -110,7 +110,10 @@ async function checkInput<K extends IdName, B>(
     const parsed = await readJsonBody(request, spec.body, { allowEmpty: spec.allowEmptyBody ?? false });
     if (!parsed.ok) {
       const message = parsed.status === 400 && spec.invalidBodyMessage ? spec.invalidBodyMessage : parsed.message;
-      return apiError(parsed.status, parsed.code, message);
+      if (parsed.status !== 408) return apiError(parsed.status, parsed.code, message);
+      logEvent("body_timeout", { method: request.method });
+      // The rest of the body may never come: the connection is not reused (server/front.mjs closes it too).
+      return apiError(408, parsed.code, message, { Connection: "close" });
     }
     body = parsed.value;
   }

@@ -14,6 +14,8 @@ export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "Cache-Control": "no-store",
   "X-Content-Type-Options": "nosniff",
   "Cross-Origin-Resource-Policy": "same-origin",
+  // JSON and downloads render nothing: the strictest policy, also where no front server adds one (Vercel).
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
 });
 
 /** Sets the API headers (once per answer, in lib/bff/handler.ts); a route's own stricter `no-store, …` Cache-Control (downloads) is kept. */

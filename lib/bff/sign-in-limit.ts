@@ -1,43 +1,39 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { isAnaplanError } from "@/lib/anaplan/errors";
 import { processState } from "@/lib/server/process-state";
+import { MemoryAttemptStore, type AttemptOutcome, type AttemptStore, type Reserved } from "./attempt-store";
+import { emailKey } from "./sign-in-email";
 
 /**
- * A small in-process brake on password guessing per email: after MAX_FAILURES failed sign-ins within WINDOW_MS,
- * further attempts for that email are refused (429) until the window passes. Every user reaches Anaplan from
- * the BFF's address, so Anaplan's own lockouts would hit the whole team; this keeps one bad actor from that.
+ * Every user reaches Anaplan from the BFF's address, so Anaplan's own lockouts would hit the whole team: the limits
+ * here (lib/bff/sign-in-policy.ts) stop guessing first. Keys are hashed, so no email is kept in clear.
  */
-const MAX_FAILURES = 10;
-const WINDOW_MS = 15 * 60_000;
-const MAX_KEYS = 10_000;
-const failures = processState("sign-in-failures", () => new Map<string, number[]>());
+const holder = processState("sign-in-attempts", () => ({ store: new MemoryAttemptStore() as AttemptStore, now: Date.now }));
 
-const keyOf = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("base64url");
+const hash = (value: string) => createHash("sha256").update(value).digest("base64url");
 
-/** Milliseconds to wait, or 0 when an attempt may go ahead. */
-export function signInBlockedFor(email: string, now: number = Date.now()): number {
-  const recent = (failures.get(keyOf(email)) ?? []).filter((t) => now - t < WINDOW_MS);
-  if (recent.length < MAX_FAILURES) return 0;
-  return WINDOW_MS - (now - (recent[0] ?? now));
+export function reserveSignIn(client: string, email: string): Promise<Reserved> {
+  return holder.store.reserve(hash(`client:${client}`), hash(`email:${emailKey(email)}`), holder.now());
 }
 
-export function recordSignInFailure(email: string, now: number = Date.now()): void {
-  const key = keyOf(email);
-  const recent = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-  recent.push(now);
-  failures.delete(key);
-  failures.set(key, recent);
-  while (failures.size > MAX_KEYS) {
-    const oldest = failures.keys().next().value;
-    if (oldest === undefined) break;
-    failures.delete(oldest);
-  }
+export function settleSignIn(ticket: string, outcome: AttemptOutcome): Promise<void> {
+  return holder.store.settle(ticket, outcome);
 }
 
-export function clearSignInFailures(email: string): void {
-  failures.delete(keyOf(email));
+/** Anaplan refused the credentials, or may have checked them (timeout, aborted): counted. Not asked at all: given back. */
+export function outcomeOf(error: unknown): AttemptOutcome {
+  if (!isAnaplanError(error)) return "failure";
+  return error.kind === "network" || error.kind === "upstream_error" || error.kind === "rate_limited" ? "unchecked" : "failure";
 }
 
-export function resetSignInLimitForTests(): void {
-  failures.clear();
+/** Swap the store (a database-backed one for several instances). */
+export function setAttemptStore(store: AttemptStore): void {
+  holder.store = store;
+}
+
+/** Tests only: a fresh store, and optionally a clock to move through the windows without waiting. */
+export function resetSignInLimitForTests(now: () => number = Date.now): void {
+  holder.store = new MemoryAttemptStore();
+  holder.now = now;
 }

@@ -85,6 +85,23 @@ describe("OAuth callback", () => {
     expect(((await info.json()) as { authMethod: string }).authMethod).toBe("oauth");
   });
 
+  it("ends the session it replaces: the browser's earlier cookie is revoked and its token signed out upstream", async () => {
+    const oldRes = await sessionRoute.POST(
+      req("/api/session", { method: "POST", csrf: true, body: JSON.stringify({ email: SEED.users.ada.email, password: SEED.password }) }),
+    );
+    const old = setCookieValue(oldRes) as string;
+    const { location, stateCookie } = await begin("/");
+    const back = await authorize(location);
+    await stack.control.clearRequests();
+    const cookie = `${STATE_COOKIE}=${stateCookie}; export-desk=${old}`;
+    const res = await callbackRoute.GET(req(`${back.pathname}${back.search}`, { headers: { cookie } }));
+    expect(res.status).toBe(303);
+    const fresh = setCookieValue(res) as string;
+    expect((await stack.control.requests()).filter((r) => r.path === "/token/logout")).toHaveLength(1);
+    expect((await sessionRoute.GET(req("/api/session", { cookie: old }))).status).toBe(401);
+    expect((await workspacesRoute.GET(req("/api/workspaces", { cookie: fresh }))).status).toBe(200);
+  });
+
   it.each([
     ["missing state", (u: URL) => (u.searchParams.delete("state"), u), true],
     ["wrong state", (u: URL) => (u.searchParams.set("state", "A".repeat(43)), u), true],

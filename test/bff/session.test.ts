@@ -2,6 +2,7 @@ import { sealData } from "iron-session";
 import { describe, expect, it, vi } from "vitest";
 import * as sessionRoute from "@/app/api/session/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
+import { EMAIL_FREE } from "@/lib/bff/sign-in-policy";
 import { sessionKeys } from "@/lib/session/keys";
 import { resetRevocationsForTests } from "@/lib/session/revocation";
 import type { SessionData } from "@/lib/session/data";
@@ -142,15 +143,51 @@ describe("basic sign-in", () => {
     expect(b.user.email).toBe(SEED.users.ada.email);
   });
 
-  it("slows down password guessing per email", async () => {
+  it("a new sign-in ends the session it replaces: its cookie revoked here, its token signed out upstream", async () => {
+    const old = await signIn("bruno");
+    await stack.control.clearRequests();
+    const res = await sessionRoute.POST(
+      req("/api/session", {
+        method: "POST",
+        csrf: true,
+        cookie: old,
+        body: JSON.stringify({ email: SEED.users.ada.email, password: SEED.password }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    const fresh = setCookieValue(res) as string;
+    expect(await upstream(/^\/token\/logout/, "POST")).toHaveLength(1);
+    expect((await getSession(old)).status).toBe(401);
+    expect((await getSession(fresh)).status).toBe(200);
+    // Another instance (no revocation list): Anaplan no longer accepts the old token either.
+    resetRevocationsForTests();
+    expect((await getWorkspaces(old)).status).toBe(401);
+    expect((await getWorkspaces(fresh)).status).toBe(200);
+  });
+
+  it("a failed sign-in leaves the current session alone", async () => {
+    const current = await signIn("bruno");
+    const res = await sessionRoute.POST(
+      req("/api/session", {
+        method: "POST",
+        csrf: true,
+        cookie: current,
+        body: JSON.stringify({ email: SEED.users.ada.email, password: "nope" }),
+      }),
+    );
+    expect(res.status).toBe(401);
+    expect((await getSession(current)).status).toBe(200);
+  });
+
+  it("slows down password guessing per email (the full limits: sign-in-limits.test.ts)", async () => {
     const body = JSON.stringify({ email: SEED.users.chloe.email, password: "nope" });
-    for (let i = 0; i < 10; i += 1) {
+    for (let i = 0; i < EMAIL_FREE; i += 1) {
       expect((await sessionRoute.POST(req("/api/session", { method: "POST", csrf: true, body }))).status).toBe(401);
     }
     const blocked = await sessionRoute.POST(req("/api/session", { method: "POST", csrf: true, body }));
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await upstream(/^\/token\/authenticate/)).toHaveLength(10);
+    expect(await upstream(/^\/token\/authenticate/)).toHaveLength(EMAIL_FREE);
   });
 });
 

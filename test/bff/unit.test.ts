@@ -125,6 +125,23 @@ describe("content disposition and type", () => {
     expect(sanitizeFileName("Grid", "application/vnd.ms-excel")).toBe("Grid.xls");
     expect(sanitizeFileName("Opex", "text/plain")).toBe("Opex.txt");
   });
+  it("strips bidirectional, other format and control characters", () => {
+    expect(sanitizeFileName("report\u202Evsc.exe", "text/csv")).toBe("reportvsc.csv");
+    expect(sanitizeFileName("a\u2066b\u2069c\u200Bd\u200Ee\uFEFFf\u0085g", "text/csv")).toBe("abcdefg.csv");
+    const value = contentDisposition("Plan\u202Egpj.csv", "text/csv");
+    expect(value).not.toMatch(/\u202E|%E2%80%AE/i);
+  });
+  it("the extension always follows the export's format", () => {
+    expect(sanitizeFileName("report.exe", "text/csv")).toBe("report.csv");
+    expect(sanitizeFileName("report.csv.exe", "text/csv")).toBe("report.csv.csv");
+    expect(sanitizeFileName("Revenue.CSV", "text/csv")).toBe("Revenue.csv");
+    expect(sanitizeFileName("Grid.csv", "application/vnd.ms-excel")).toBe("Grid.xls");
+    expect(sanitizeFileName("report.exe. . ", "text/plain")).toBe("report.txt");
+    expect(sanitizeFileName("Revenue Q1.2024", "text/csv")).toBe("Revenue Q1.2024.csv");
+    expect(sanitizeFileName("report.exe")).toBe("report");
+    expect(sanitizeFileName("x".repeat(5000) + ".exe", "text/csv")).toMatch(/^x+\.csv$/);
+    expect(sanitizeFileName("...", "text/csv")).toBe("export.csv");
+  });
   it("types from the export format", () => {
     expect(downloadContentType("text/csv", "UTF-8")).toBe("text/csv; charset=utf-8");
     expect(downloadContentType("text/plain")).toBe("text/plain; charset=utf-8");
