@@ -16,5 +16,7 @@ export default defineConfig({
     // The ledger tests copy one PGlite data folder instead of running initdb each time; build it once up front.
     globalSetup: ["test/global-setup.ts"],
     testTimeout: 20_000,
+    // A worker opens its embedded ledger database in its first beforeEach: slower than 10 s on a loaded 2-core machine.
+    hookTimeout: 60_000,
   },
 });
