@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { SEED } from "../sim/seed/ids";
-import { APP_LOG, APP_PORT, APP_URL, E2E_SESSION_SECRET, SIM_PORT, SIM_URL } from "./support/env";
+import { APP_LOG, APP_PORT, APP_URL, E2E_SESSION_SECRET, LB2_PORT, SIM_PORT, SIM_URL } from "./support/env";
 
 const root = path.join(__dirname, "..");
 /** Reads the server log of the whole run, so it runs after every other spec (a project dependency). */
@@ -45,12 +45,13 @@ export default defineConfig({
       env: {
         SIM_PORT: String(SIM_PORT),
         SIM_HOST: "127.0.0.1",
-        SIM_OAUTH_REDIRECT_URIS: `${APP_URL}/api/auth/oauth/callback`,
+        SIM_OAUTH_REDIRECT_URIS: `${APP_URL}/api/auth/oauth/callback,http://127.0.0.1:${LB2_PORT}/api/auth/oauth/callback`,
       },
     },
     {
       // The standalone server a container runs; needs a prior `npm run build` (npm test does it).
-      command: `mkdir -p test-results && exec node .next/standalone/start.mjs > ${APP_LOG} 2>&1`,
+      // A new embedded ledger each run, so runs never see an earlier run's rows.
+      command: `mkdir -p test-results && rm -rf test-results/app-data && exec node .next/standalone/start.mjs > ${APP_LOG} 2>&1`,
       cwd: root,
       url: `${APP_URL}/api/health`,
       reuseExistingServer: false,
@@ -66,6 +67,7 @@ export default defineConfig({
         ANAPLAN_OAUTH_CLIENT_SECRET: SEED.oauthClient.clientSecret,
         SESSION_SECRET: E2E_SESSION_SECRET,
         APP_ORIGIN: APP_URL,
+        DATA_DIR: path.join(root, "test-results", "app-data"),
       },
     },
   ],

@@ -12,3 +12,6 @@ export const TOKEN_SENTINEL = "TKN_SENTINEL_";
 
 /** Where the app under test writes its stdout and stderr, for the log-hygiene check. */
 export const APP_LOG = "test-results/app-server.log";
+
+/** The balancer of the several-instances tests (its instances listen on the next two ports). */
+export const LB2_PORT = Number(process.env.E2E_LB_PORT ?? 3140);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { SIM_URL } from "./env";
@@ -15,6 +16,9 @@ export interface Instance {
 /** Another standalone server of the production build, beside the one Playwright starts. */
 export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
   const url = `http://127.0.0.1:${port}`;
+  // Without DATABASE_URL each instance has an embedded ledger of its own (one process per PGlite folder).
+  const dataDir = path.join(root, "test-results", `instance-data-${port}`);
+  rmSync(dataDir, { recursive: true, force: true });
   const child = spawn(process.execPath, [".next/standalone/start.mjs"], {
     cwd: root,
     env: {
@@ -26,6 +30,7 @@ export async function startInstance(port: number, env: Record<string, string>): 
       ANAPLAN_API_URL: `${SIM_URL}/2/0`,
       ANAPLAN_AUTH_URL: SIM_URL,
       ANAPLAN_OAUTH_URL: SIM_URL,
+      DATA_DIR: dataDir,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
