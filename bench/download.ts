@@ -6,7 +6,11 @@ const MiB = 1024 * 1024;
 const SIZES = [200 * MiB, 2048 * MiB];
 
 /** Reads up to `limit` bytes of a response body, then cancels the rest. */
-async function read(url: string, headers: Record<string, string>, limit: number): Promise<{ bytes: number; seconds: number }> {
+async function read(
+  url: string,
+  headers: Record<string, string>,
+  limit: number,
+): Promise<{ bytes: number; seconds: number }> {
   const started = performance.now();
   const response = await fetch(url, { headers });
   if (!response.ok || !response.body) throw new Error(`${url} answered ${response.status}`);
@@ -23,7 +27,12 @@ async function read(url: string, headers: Record<string, string>, limit: number)
 
 async function runExport(stack: Stack, cookie: string, exportId: string): Promise<void> {
   const base = `${stack.app.url}/api${exportPath(exportId)}/tasks`;
-  const headers = { Cookie: cookie, "Content-Type": "application/json", "X-Export-Desk-CSRF": "1", Origin: stack.app.url };
+  const headers = {
+    Cookie: cookie,
+    "Content-Type": "application/json",
+    "X-Export-Desk-CSRF": "1",
+    Origin: stack.app.url,
+  };
   const started = await fetch(base, { method: "POST", headers, body: JSON.stringify({ localeName: "en_US" }) });
   const { task } = (await started.json()) as { task: { taskId: string } };
   for (;;) {

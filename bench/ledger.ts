@@ -55,8 +55,14 @@ export async function ledgerScale() {
       value: m.tableBytesPer100k / 2 ** 20,
     });
     if (m.bytesPer100k !== null) {
-      rows.push({ measure: `${engine}: data folder growth per 100,000 runs (MiB, WAL included)`, value: m.bytesPer100k / 2 ** 20 });
-      rows.push({ measure: `${engine}: of which WAL segments (MiB, preallocated)`, value: (m.walBytes ?? 0) / 2 ** 20 });
+      rows.push({
+        measure: `${engine}: data folder growth per 100,000 runs (MiB, WAL included)`,
+        value: m.bytesPer100k / 2 ** 20,
+      });
+      rows.push({
+        measure: `${engine}: of which WAL segments (MiB, preallocated)`,
+        value: (m.walBytes ?? 0) / 2 ** 20,
+      });
     }
     targets.push(
       {

@@ -15,11 +15,16 @@ const SESSIONS = Number(process.env.LOAD_SESSIONS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 120);
 const INTERVAL_MS = Number(process.env.LOAD_INTERVAL_MS ?? 5000);
 const users = Object.keys(SEED.users) as (keyof typeof SEED.users)[];
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
 async function main(): Promise<void> {
   if (!process.argv.includes("--no-build")) {
-    const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync("npm", ["run", "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const stack = await startStack();
@@ -31,7 +36,12 @@ async function main(): Promise<void> {
     for (const cookie of cookies.slice(0, users.length)) {
       await fetch(`${stack.app.url}/api${exportPath(SEED.exports.revenueCsv)}/tasks`, {
         method: "POST",
-        headers: { Cookie: cookie, "Content-Type": "application/json", "X-Export-Desk-CSRF": "1", Origin: stack.app.url },
+        headers: {
+          Cookie: cookie,
+          "Content-Type": "application/json",
+          "X-Export-Desk-CSRF": "1",
+          Origin: stack.app.url,
+        },
         body: JSON.stringify({ localeName: "en_US" }),
       });
     }
@@ -87,9 +97,17 @@ async function main(): Promise<void> {
       rssStartMiB: rssStart / 1048576,
       rssEndMiB: rssEnd / 1048576,
     };
-    console.table(Object.entries(figures).map(([measure, value]) => ({ measure, value: typeof value === "object" ? JSON.stringify(value) : value })));
+    console.table(
+      Object.entries(figures).map(([measure, value]) => ({
+        measure,
+        value: typeof value === "object" ? JSON.stringify(value) : value,
+      })),
+    );
     mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-    writeFileSync(path.join(root, "bench", "results", "load.json"), JSON.stringify({ date: new Date().toISOString(), figures }, null, 2) + "\n");
+    writeFileSync(
+      path.join(root, "bench", "results", "load.json"),
+      JSON.stringify({ date: new Date().toISOString(), figures }, null, 2) + "\n",
+    );
   } finally {
     await stack.stop();
   }

@@ -28,10 +28,20 @@ function buildEmptyApp(): void {
   symlinkSync(path.join(root, "node_modules"), path.join(emptyApp, "node_modules"));
   writeFileSync(path.join(emptyApp, "package.json"), JSON.stringify({ name: "empty", private: true }));
   writeFileSync(path.join(emptyApp, "next.config.js"), "module.exports = { turbopack: { root: '/' } };\n");
-  writeFileSync(path.join(emptyApp, "app", "layout.tsx"),
-    "export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html lang=\"en\"><body>{children}</body></html>;\n}\n");
-  writeFileSync(path.join(emptyApp, "app", "page.tsx"), "export default function Page() {\n  return <p>empty</p>;\n}\n");
-  const result = spawnSync(bin("next"), ["build"], { cwd: emptyApp, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "pipe" });
+  writeFileSync(
+    path.join(emptyApp, "app", "layout.tsx"),
+    "export default function RootLayout({ children }: { children: React.ReactNode }) {\n" +
+      '  return <html lang="en"><body>{children}</body></html>;\n}\n',
+  );
+  writeFileSync(
+    path.join(emptyApp, "app", "page.tsx"),
+    "export default function Page() {\n  return <p>empty</p>;\n}\n",
+  );
+  const result = spawnSync(bin("next"), ["build"], {
+    cwd: emptyApp,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "pipe",
+  });
   if (result.status !== 0) throw new Error(`building the empty app failed: ${result.stderr.toString().slice(-1000)}`);
 }
 
@@ -51,11 +61,16 @@ async function scriptBytes(context: BrowserContext, url: string): Promise<number
 /** 4. Page weight: JavaScript each page ships, against an empty Next.js page of the same versions. */
 export async function pageWeight(stack: Stack) {
   buildEmptyApp();
-  const empty = await startService("empty Next.js app", bin("next"), ["start", "-p", String(EMPTY_PORT), "-H", "127.0.0.1"], {
-    port: EMPTY_PORT,
-    healthPath: "/",
-    cwd: emptyApp,
-  });
+  const empty = await startService(
+    "empty Next.js app",
+    bin("next"),
+    ["start", "-p", String(EMPTY_PORT), "-H", "127.0.0.1"],
+    {
+      port: EMPTY_PORT,
+      healthPath: "/",
+      cwd: emptyApp,
+    },
+  );
   const browser = await launchChromium();
   try {
     const anonymous = await browser.newContext();
@@ -70,7 +85,10 @@ export async function pageWeight(stack: Stack) {
       rows.push({ page: p.name, gzipKiB: bytes / 1024, ratio: bytes / floor });
     }
     const worst = Math.max(...rows.map((r) => r.ratio));
-    return { rows, targets: [{ name: "heaviest page vs empty Next.js page", value: worst, target: "≤ 1.5", met: worst <= 1.5 }] };
+    return {
+      rows,
+      targets: [{ name: "heaviest page vs empty Next.js page", value: worst, target: "≤ 1.5", met: worst <= 1.5 }],
+    };
   } finally {
     await browser.close();
     await empty.stop();

@@ -7,7 +7,13 @@ const WATCH_S = Number(process.env.BENCH_POLL_SECONDS ?? 120);
 const SETTLE_MS = 8_000;
 const pagePath = (exportId: string) => `/w/${SEED.workspaces.finance}/m/${SEED.models.fpa}/exports/${exportId}`;
 const activityPath = `/w/${SEED.workspaces.finance}/m/${SEED.models.fpa}/activity`;
-const runnable = [SEED.exports.revenueCsv, SEED.exports.opexTxt, SEED.exports.gridXls, SEED.exports.nonAscii, SEED.exports.slow];
+const runnable = [
+  SEED.exports.revenueCsv,
+  SEED.exports.opexTxt,
+  SEED.exports.gridXls,
+  SEED.exports.nonAscii,
+  SEED.exports.slow,
+];
 
 async function startTasks(stack: Stack, cookie: string, count: number): Promise<void> {
   for (const exportId of runnable.slice(0, count)) {
@@ -60,7 +66,10 @@ export async function pollingEconomy(stack: Stack) {
     for (const scenario of scenarios) {
       await stack.control.reset();
       // Long enough that every started task stays active for the whole watch.
-      await stack.control.configure({ taskDurationMs: (WATCH_S + 120) * 1000, slowTaskDurationMs: (WATCH_S + 120) * 1000 });
+      await stack.control.configure({
+        taskDurationMs: (WATCH_S + 120) * 1000,
+        slowTaskDurationMs: (WATCH_S + 120) * 1000,
+      });
       const cookie = await signIn(stack.app.url);
       await startTasks(stack, cookie, scenario.activeTasks);
       const context: BrowserContext = await browser.newContext({ baseURL: stack.app.url });
@@ -105,8 +114,18 @@ export async function pollingEconomy(stack: Stack) {
   return {
     rows,
     targets: [
-      { name: "task status requests / min per active task (any tabs)", value: worstPerTask, target: "≤ 12", met: worstPerTask <= 12 },
-      { name: "task + model status requests / min with nothing active", value: idleAll, target: "≤ 2", met: idleAll <= 2 },
+      {
+        name: "task status requests / min per active task (any tabs)",
+        value: worstPerTask,
+        target: "≤ 12",
+        met: worstPerTask <= 12,
+      },
+      {
+        name: "task + model status requests / min with nothing active",
+        value: idleAll,
+        target: "≤ 2",
+        met: idleAll <= 2,
+      },
       { name: "upstream requests / min while hidden", value: hidden, target: "0", met: hidden === 0 },
     ],
   };

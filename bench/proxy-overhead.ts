@@ -15,7 +15,12 @@ export interface LoadFigures {
   errors: number;
 }
 
-async function load(target: string, url: string, headers: Record<string, string>, connections: number): Promise<LoadFigures> {
+async function load(
+  target: string,
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+): Promise<LoadFigures> {
   // Warm up JITs and connection pools before measuring.
   await autocannon({ url, headers, connections, duration: 2 });
   const result = await autocannon({ url, headers, connections, duration: DURATION_S });
@@ -61,7 +66,14 @@ export async function proxyOverhead(stack: Stack) {
   const rows: LoadFigures[] = [];
   try {
     for (const connections of [1, 32]) {
-      rows.push(await load("simulator (direct)", `${stack.sim.url}/2/0${path}`, { Authorization: `AnaplanAuthToken ${token}` }, connections));
+      rows.push(
+        await load(
+          "simulator (direct)",
+          `${stack.sim.url}/2/0${path}`,
+          { Authorization: `AnaplanAuthToken ${token}` },
+          connections,
+        ),
+      );
       rows.push(await load("minimal Node proxy", `${proxy.url}/api${path}`, {}, connections));
       rows.push(await load("Export Desk BFF", `${stack.app.url}/api${path}`, { Cookie: cookie }, connections));
       // The framework's own floor: a Next.js route handler that does nothing (no session, no upstream).
@@ -71,22 +83,54 @@ export async function proxyOverhead(stack: Stack) {
     await proxy.stop();
   }
   const find = (target: string, c: number) => rows.find((r) => r.target === target && r.connections === c)!;
-  const throughputRatio32 = find("Export Desk BFF", 32).requestsPerSecond / find("minimal Node proxy", 32).requestsPerSecond;
-  const throughputRatio1 = find("Export Desk BFF", 1).requestsPerSecond / find("minimal Node proxy", 1).requestsPerSecond;
+  const throughputRatio32 =
+    find("Export Desk BFF", 32).requestsPerSecond / find("minimal Node proxy", 32).requestsPerSecond;
+  const throughputRatio1 =
+    find("Export Desk BFF", 1).requestsPerSecond / find("minimal Node proxy", 1).requestsPerSecond;
   const directP50 = await preciseP50(`${stack.sim.url}/2/0${path}`, { Authorization: `AnaplanAuthToken ${token}` });
   const bffP50 = await preciseP50(`${stack.app.url}/api${path}`, { Cookie: cookie });
-  rows.push({ target: "sequential p50 (precise): simulator", connections: 1, requestsPerSecond: 0, p50Ms: directP50, p99Ms: 0, errors: 0 });
-  rows.push({ target: "sequential p50 (precise): BFF", connections: 1, requestsPerSecond: 0, p50Ms: bffP50, p99Ms: 0, errors: 0 });
+  rows.push({
+    target: "sequential p50 (precise): simulator",
+    connections: 1,
+    requestsPerSecond: 0,
+    p50Ms: directP50,
+    p99Ms: 0,
+    errors: 0,
+  });
+  rows.push({
+    target: "sequential p50 (precise): BFF",
+    connections: 1,
+    requestsPerSecond: 0,
+    p50Ms: bffP50,
+    p99Ms: 0,
+    errors: 0,
+  });
   const addedP50Ms = bffP50 - directP50;
-  const vsFrameworkFloor32 = find("Export Desk BFF", 32).requestsPerSecond / find("Next.js empty route (/api/health)", 32).requestsPerSecond;
+  const vsFrameworkFloor32 =
+    find("Export Desk BFF", 32).requestsPerSecond / find("Next.js empty route (/api/health)", 32).requestsPerSecond;
   return {
     rows,
     figures: { throughputRatio1, throughputRatio32, addedP50Ms, vsFrameworkFloor32 },
     targets: [
-      { name: "BFF throughput vs minimal proxy (c=32)", value: throughputRatio32, target: "≥ 0.50", met: throughputRatio32 >= 0.5 },
-      { name: "BFF throughput vs minimal proxy (c=1)", value: throughputRatio1, target: "≥ 0.50", met: throughputRatio1 >= 0.5 },
+      {
+        name: "BFF throughput vs minimal proxy (c=32)",
+        value: throughputRatio32,
+        target: "≥ 0.50",
+        met: throughputRatio32 >= 0.5,
+      },
+      {
+        name: "BFF throughput vs minimal proxy (c=1)",
+        value: throughputRatio1,
+        target: "≥ 0.50",
+        met: throughputRatio1 >= 0.5,
+      },
       { name: "BFF added p50 latency at c=1 (ms)", value: addedP50Ms, target: "< 2", met: addedP50Ms < 2 },
-      { name: "(context) BFF throughput vs an empty Next.js route (c=32)", value: vsFrameworkFloor32, target: "—", met: true },
+      {
+        name: "(context) BFF throughput vs an empty Next.js route (c=32)",
+        value: vsFrameworkFloor32,
+        target: "—",
+        met: true,
+      },
     ],
   };
 }

@@ -40,12 +40,17 @@ async function main(): Promise<void> {
   const requested = process.argv.slice(2).filter((a) => !a.startsWith("--"));
   const names = requested.length ? requested : Object.keys(all);
   const unknown = names.filter((n) => !all[n]);
-  if (unknown.length) throw new Error(`Unknown benchmark(s): ${unknown.join(", ")}. Choose from ${Object.keys(all).join(", ")}.`);
+  if (unknown.length)
+    throw new Error(`Unknown benchmark(s): ${unknown.join(", ")}. Choose from ${Object.keys(all).join(", ")}.`);
 
   const needsApp = names.some((n) => !withoutStack.has(n));
   if (!process.argv.includes("--no-build") && needsApp) {
     console.log("Building the production app…");
-    const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync("npm", ["run", "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
 
@@ -63,11 +68,18 @@ async function main(): Promise<void> {
   }
 
   console.log("\nTargets");
-  console.table(Object.values(results).flatMap((r) => r.targets.map((t) => ({ ...t, value: round(t.value), met: t.met ? "yes" : "NO" }))));
+  console.table(
+    Object.values(results).flatMap((r) =>
+      r.targets.map((t) => ({ ...t, value: round(t.value), met: t.met ? "yes" : "NO" })),
+    ),
+  );
   mkdirSync(path.join(root, "bench", "results"), { recursive: true });
   for (const [name, result] of Object.entries(results)) {
     const file = path.join(root, "bench", "results", `${name}.json`);
-    writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, ...result }, null, 2) + "\n");
+    writeFileSync(
+      file,
+      JSON.stringify({ date: new Date().toISOString(), node: process.version, ...result }, null, 2) + "\n",
+    );
     console.log(`Figures written to ${path.relative(root, file)}`);
   }
 }

@@ -58,10 +58,13 @@ export async function requirePageSession(returnTo: string): Promise<PageSession>
   if (!session || state.status !== "active") redirect(loginUrl(returnTo, hadCookie ? "expired" : undefined));
   const { sid } = state.data;
   const endsAt = sessionEndsAt(state.data);
-  return { ...session, api: signInAgainOnUnauthorized(session.api, () => {
-    void revokeSession(sid, endsAt);
-    redirect(loginUrl(returnTo, "expired"));
-  }) };
+  return {
+    ...session,
+    api: signInAgainOnUnauthorized(session.api, () => {
+      void revokeSession(sid, endsAt);
+      redirect(loginUrl(returnTo, "expired"));
+    }),
+  };
 }
 
 /**

@@ -8,19 +8,20 @@ import path from "node:path";
 import { findOutsidePaths, foldersOf, isScanned } from "./outside-paths";
 
 const root = path.resolve(__dirname, "..");
-const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" });
+const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+  cwd: root,
+  encoding: "utf8",
+});
 const files = [...new Set(listed.split("\0").filter(Boolean))];
 const folders = foldersOf(files);
 
-const found = files
-  .filter(isScanned)
-  .flatMap((file) => {
-    try {
-      return findOutsidePaths(file, readFileSync(path.join(root, file), "utf8"), folders);
-    } catch {
-      return []; // listed by git but deleted in the working tree
-    }
-  });
+const found = files.filter(isScanned).flatMap((file) => {
+  try {
+    return findOutsidePaths(file, readFileSync(path.join(root, file), "utf8"), folders);
+  } catch {
+    return []; // listed by git but deleted in the working tree
+  }
+});
 
 for (const f of found) console.log(`${f.file}:${f.line}: ${f.why}`);
 if (found.length > 0) {

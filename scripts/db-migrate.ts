@@ -14,10 +14,14 @@ async function main(): Promise<void> {
     return;
   }
   const database = await openDatabase(
-    config.databaseUrl ? { engine: "postgres", url: config.databaseUrl } : { engine: "pglite", dataDir: config.dataDir },
+    config.databaseUrl
+      ? { engine: "postgres", url: config.databaseUrl }
+      : { engine: "pglite", dataDir: config.dataDir },
   );
   await database.close();
-  console.log(`Ledger migrations applied (${config.databaseUrl ? "DATABASE_URL" : `embedded database in ${config.dataDir}`}).`);
+  console.log(
+    `Ledger migrations applied (${config.databaseUrl ? "DATABASE_URL" : `embedded database in ${config.dataDir}`}).`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -34,7 +34,12 @@ export async function seedDemoHistory(appUrl: string, simUrl: string): Promise<n
   const call = (user: SeedUserKey, method: string, path: string) =>
     fetch(`${appUrl}${path}`, {
       method,
-      headers: { Cookie: cookies.get(user) ?? "", "X-Export-Desk-CSRF": "1", Origin: appUrl, "Content-Type": "application/json" },
+      headers: {
+        Cookie: cookies.get(user) ?? "",
+        "X-Export-Desk-CSRF": "1",
+        Origin: appUrl,
+        "Content-Type": "application/json",
+      },
       body: method === "POST" ? "{}" : undefined,
     });
 

@@ -26,7 +26,10 @@ const CLIMB = /(?<![\w./\\])(?:\.\.\/)+(?:\.\.(?![\w.])|[\w@+-][\w.@+-]*(?:\/[\w
 
 /** `path.join(__dirname, "..", "x")` and the like: a file's own folder plus literal segments. */
 const OWN_FOLDER = "(?:__dirname|import\\.meta\\.dirname|path\\.dirname\\(fileURLToPath\\(import\\.meta\\.url\\)\\))";
-const FROM_OWN_FOLDER = new RegExp(`path\\.(?:join|resolve)\\(\\s*${OWN_FOLDER}((?:\\s*,\\s*(?:"[^"]*"|'[^']*'))+)`, "g");
+const FROM_OWN_FOLDER = new RegExp(
+  `path\\.(?:join|resolve)\\(\\s*${OWN_FOLDER}((?:\\s*,\\s*(?:"[^"]*"|'[^']*'))+)`,
+  "g",
+);
 
 export function isScanned(file: string): boolean {
   return SCANNED.test(file);
@@ -78,7 +81,8 @@ export function findOutsidePaths(file: string, text: string, folders: ReadonlySe
 export function foldersOf(files: readonly string[]): Set<string> {
   const folders = new Set<string>();
   for (const file of files) {
-    for (let dir = path.posix.dirname(file); dir !== "." && !folders.has(dir); dir = path.posix.dirname(dir)) folders.add(dir);
+    for (let dir = path.posix.dirname(file); dir !== "." && !folders.has(dir); dir = path.posix.dirname(dir))
+      folders.add(dir);
   }
   return folders;
 }

@@ -68,6 +68,7 @@ const outcomes: Outcome[] = [];
 if (withChecks) {
   outcomes.push(check("type check (tsc)", bin("tsc"), ["--noEmit"]));
   outcomes.push(check("lint (eslint)", bin("eslint"), ["."]));
+  outcomes.push(check("format (prettier)", bin("prettier"), ["--check", "--log-level", "warn", "."]));
   outcomes.push(check("unused code (knip)", bin("knip"), ["--include", "exports,types,files", "--no-progress"]));
   outcomes.push(check("self-contained (no outside reads)", bin("tsx"), ["scripts/check-self-contained.ts"]));
 }

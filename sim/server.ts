@@ -48,7 +48,10 @@ function normalisePrefix(prefix: string | undefined): string {
 }
 
 function redirectUris(options: SimulatorOptions): string[] {
-  const fromEnv = (process.env.SIM_OAUTH_REDIRECT_URIS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const fromEnv = (process.env.SIM_OAUTH_REDIRECT_URIS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return [...new Set([...DEFAULT_REDIRECT_URIS, ...fromEnv, ...(options.oauthRedirectUris ?? [])])];
 }
 
@@ -160,4 +163,3 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }),
   };
 }
-

@@ -45,7 +45,8 @@ async function main(): Promise<void> {
       union all select id, outcome, 'COMPLETE', finished_at from runs`);
     await db.execute(sql`checkpoint`);
     const runsInDatabase = RUNS_IN_MODEL + 5_000;
-    const bytesPer100k = engine === "pglite" ? ((folderBytes(test.location) - emptyBytes) / runsInDatabase) * 100_000 : null;
+    const bytesPer100k =
+      engine === "pglite" ? ((folderBytes(test.location) - emptyBytes) / runsInDatabase) * 100_000 : null;
     const [sizes] = rowsOf<{ tables: number; wal: number }>(
       await db.execute(sql`select (pg_total_relation_size('runs') + pg_total_relation_size('run_transitions')
         + pg_total_relation_size('downloads'))::float8 as tables, 0::float8 as wal`),
@@ -69,7 +70,10 @@ async function main(): Promise<void> {
       engine,
       runsInModel: RUNS_IN_MODEL,
       firstPage: { queryRuns: await p50(() => queryRuns(db, scope, { limit: 50 })), bare: await p50(bare) },
-      laterPage: { queryRuns: await p50(() => queryRuns(db, scope, { limit: 50, cursor })), bare: await p50(bareAfter) },
+      laterPage: {
+        queryRuns: await p50(() => queryRuns(db, scope, { limit: 50, cursor })),
+        bare: await p50(bareAfter),
+      },
       oneExport: await p50(() => queryRuns(db, scope, { limit: 50, exportId: "116000000007" })),
       byStarter: await p50(() => queryRuns(db, scope, { limit: 50, by: "user3@example.com" })),
       bytesPer100k,

@@ -19,7 +19,9 @@ http
         agent,
       },
       (upstreamRes) => {
-        res.writeHead(upstreamRes.statusCode ?? 502, { "content-type": upstreamRes.headers["content-type"] ?? "application/json" });
+        res.writeHead(upstreamRes.statusCode ?? 502, {
+          "content-type": upstreamRes.headers["content-type"] ?? "application/json",
+        });
         upstreamRes.pipe(res);
       },
     );

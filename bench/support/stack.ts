@@ -62,7 +62,10 @@ export async function signIn(appUrl: string, user: keyof typeof SEED.users = "ad
 /** A token minted directly at the simulator, for the baselines that bypass the BFF. */
 export async function directToken(simUrl: string, user: keyof typeof SEED.users = "ada"): Promise<string> {
   const basic = Buffer.from(`${SEED.users[user].email}:${SEED.password}`).toString("base64");
-  const response = await fetch(`${simUrl}/token/authenticate`, { method: "POST", headers: { Authorization: `Basic ${basic}` } });
+  const response = await fetch(`${simUrl}/token/authenticate`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${basic}` },
+  });
   if (response.status !== 201) throw new Error(`authenticate failed with ${response.status}`);
   const body = (await response.json()) as { tokenInfo: { tokenValue: string } };
   return body.tokenInfo.tokenValue;

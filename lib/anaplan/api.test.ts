@@ -44,7 +44,12 @@ async function runToEnd(exportId: string): Promise<Task> {
 describe("Integration API against the simulator", () => {
   it("me()", async () => {
     const me = await api.me();
-    expect(me).toMatchObject({ id: SEED.users.ada.id, email: SEED.users.ada.email, firstName: "Ada", lastName: "Lovelace" });
+    expect(me).toMatchObject({
+      id: SEED.users.ada.id,
+      email: SEED.users.ada.email,
+      firstName: "Ada",
+      lastName: "Lovelace",
+    });
     const log = await h.requests();
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ method: "GET", path: "/2/0/users/me", authScheme: "AnaplanAuthToken" });
@@ -60,7 +65,11 @@ describe("Integration API against the simulator", () => {
     expect(inFinance.map((m) => m.id)).toContain(M);
     expect(inFinance.find((m) => m.id === M)?.currentWorkspaceId).toBe(W);
     const log = await h.requests();
-    expect(log.map((r) => r.path.split("?")[0])).toEqual(["/2/0/workspaces", "/2/0/models", `/2/0/workspaces/${W}/models`]);
+    expect(log.map((r) => r.path.split("?")[0])).toEqual([
+      "/2/0/workspaces",
+      "/2/0/models",
+      `/2/0/workspaces/${W}/models`,
+    ]);
   });
 
   it("modelStatus()", async () => {

@@ -4,7 +4,15 @@ import { getConfig } from "@/lib/config";
 import type { ExportDefinition, ExportMetadata, Model, ModelStatus, Task, User, Workspace } from "@/lib/shared/types";
 import { AnaplanError } from "./errors";
 import { DEFAULT_DOWNLOAD_TIMEOUT_MS, openChunkedStream, orderChunkIds } from "./download";
-import { DEFAULT_TIMEOUT_MS, buildUrl, readJsonOrEmpty, requestJson, send, type HttpRequest, type RetryMode } from "./http";
+import {
+  DEFAULT_TIMEOUT_MS,
+  buildUrl,
+  readJsonOrEmpty,
+  requestJson,
+  send,
+  type HttpRequest,
+  type RetryMode,
+} from "./http";
 import { PAGE_LIMIT, readAllPages, type Page } from "./paging";
 import { resolvePolicy, type RetryPolicy } from "./retry";
 import * as s from "./schemas";
@@ -102,7 +110,12 @@ export function createAnaplanApi(options: AnaplanApiOptions): AnaplanApi {
     method: HttpRequest["method"],
     path: string[],
     what: string,
-    extra: { query?: Record<string, string | number | undefined>; body?: unknown; mode?: RetryMode; unknown?: boolean } = {},
+    extra: {
+      query?: Record<string, string | number | undefined>;
+      body?: unknown;
+      mode?: RetryMode;
+      unknown?: boolean;
+    } = {},
   ): HttpRequest {
     const req: HttpRequest = {
       method,
@@ -123,7 +136,12 @@ export function createAnaplanApi(options: AnaplanApiOptions): AnaplanApi {
     return req;
   }
 
-  function get<S extends z.ZodType>(path: string[], what: string, schema: S, query?: Record<string, string | number | undefined>) {
+  function get<S extends z.ZodType>(
+    path: string[],
+    what: string,
+    schema: S,
+    query?: Record<string, string | number | undefined>,
+  ) {
     return requestJson(request("GET", path, what, query ? { query } : {}), schema);
   }
 
@@ -149,7 +167,11 @@ export function createAnaplanApi(options: AnaplanApiOptions): AnaplanApi {
 
   const model = (w: string, m: string) => ["workspaces", checkId("workspace", w), "models", checkId("model", m)];
   const exportPath = (w: string, m: string, e: string) => [...model(w, m), "exports", checkId("export", e)];
-  const taskPath = (w: string, m: string, e: string, t: string) => [...exportPath(w, m, e), "tasks", checkId("task", t)];
+  const taskPath = (w: string, m: string, e: string, t: string) => [
+    ...exportPath(w, m, e),
+    "tasks",
+    checkId("task", t),
+  ];
   const filePath = (w: string, m: string, f: string) => [...model(w, m), "files", checkId("file", f)];
 
   // Every method is async, so an invalid id rejects the returned promise instead of throwing synchronously.
@@ -159,7 +181,9 @@ export function createAnaplanApi(options: AnaplanApiOptions): AnaplanApi {
     },
 
     async workspaces() {
-      return list(["workspaces"], "the workspace list", s.workspacesPage, (d) => d.workspaces, { tenantDetails: "true" });
+      return list(["workspaces"], "the workspace list", s.workspacesPage, (d) => d.workspaces, {
+        tenantDetails: "true",
+      });
     },
 
     async models(workspaceId) {

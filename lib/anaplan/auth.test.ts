@@ -43,7 +43,9 @@ describe("auth service", () => {
     expect(info.tokenId).toMatch(/^[0-9a-f-]{36}$/);
     expect(info.refreshTokenId).toBeTruthy();
     const log = await h.requests();
-    expect(log.map((r) => [r.method, r.path, r.status, r.authScheme])).toEqual([["POST", "/token/authenticate", 201, "Basic"]]);
+    expect(log.map((r) => [r.method, r.path, r.status, r.authScheme])).toEqual([
+      ["POST", "/token/authenticate", 201, "Basic"],
+    ]);
   });
 
   it("wrong password → bad_credentials, not retried", async () => {
@@ -51,7 +53,10 @@ describe("auth service", () => {
     expect(e.kind).toBe("bad_credentials");
     expect(e.status).toBe(401);
     expect(await h.requests()).toHaveLength(1);
-    expect((await caught(authenticateBasic({ email: "nobody@example.com", password: "x" }, { authUrl: h.urls.authUrl }))).kind).toBe("bad_credentials");
+    expect(
+      (await caught(authenticateBasic({ email: "nobody@example.com", password: "x" }, { authUrl: h.urls.authUrl })))
+        .kind,
+    ).toBe("bad_credentials");
   });
 
   it("refreshes (same value, later expiry) and validates", async () => {
@@ -92,8 +97,14 @@ describe("auth service", () => {
 
 describe("OAuth service", () => {
   async function signInForCode(state = "state-123"): Promise<string> {
-    const authorize = new URL(buildAuthorizeUrl({ clientId: client.clientId, redirectUri: REDIRECT, state, oauthUrl: h.urls.oauthUrl }));
-    const form = new URLSearchParams({ ...Object.fromEntries(authorize.searchParams), email: ada.email, password: ada.password });
+    const authorize = new URL(
+      buildAuthorizeUrl({ clientId: client.clientId, redirectUri: REDIRECT, state, oauthUrl: h.urls.oauthUrl }),
+    );
+    const form = new URLSearchParams({
+      ...Object.fromEntries(authorize.searchParams),
+      email: ada.email,
+      password: ada.password,
+    });
     const res = await fetch(`${h.urls.oauthUrl}/auth/authorize`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -107,7 +118,14 @@ describe("OAuth service", () => {
   }
 
   it("builds the authorize URL with the default scope", () => {
-    const url = new URL(buildAuthorizeUrl({ clientId: "abc", redirectUri: REDIRECT, state: "s t", oauthUrl: "https://us1a.app.anaplan.com" }));
+    const url = new URL(
+      buildAuthorizeUrl({
+        clientId: "abc",
+        redirectUri: REDIRECT,
+        state: "s t",
+        oauthUrl: "https://us1a.app.anaplan.com",
+      }),
+    );
     expect(url.origin + url.pathname).toBe("https://us1a.app.anaplan.com/auth/authorize");
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: "code",
@@ -116,7 +134,16 @@ describe("OAuth service", () => {
       scope: "openid profile email offline_access",
       state: "s t",
     });
-    const pkce = new URL(buildAuthorizeUrl({ clientId: "abc", redirectUri: REDIRECT, state: "s", scope: "openid", codeChallenge: "xyz", oauthUrl: "https://x.example" }));
+    const pkce = new URL(
+      buildAuthorizeUrl({
+        clientId: "abc",
+        redirectUri: REDIRECT,
+        state: "s",
+        scope: "openid",
+        codeChallenge: "xyz",
+        oauthUrl: "https://x.example",
+      }),
+    );
     expect(pkce.searchParams.get("scope")).toBe("openid");
     expect(pkce.searchParams.get("code_challenge_method")).toBe("S256");
   });
@@ -124,7 +151,10 @@ describe("OAuth service", () => {
   it("exchanges a code, refreshes (rotation), and the tokens work on the Integration API", async () => {
     const code = await signInForCode();
     const before = Date.now();
-    const tokens = await exchangeAuthorizationCode({ code, redirectUri: REDIRECT }, { oauthUrl: h.urls.oauthUrl, client });
+    const tokens = await exchangeAuthorizationCode(
+      { code, redirectUri: REDIRECT },
+      { oauthUrl: h.urls.oauthUrl, client },
+    );
     expect(tokens.accessToken.startsWith(TOKEN_SENTINEL)).toBe(true);
     expect(tokens.refreshToken).toBeTruthy();
     expect(tokens.expiresAt).toBeGreaterThanOrEqual(before + 2100 * 1000 - 1000);
@@ -134,21 +164,34 @@ describe("OAuth service", () => {
     const refreshed = await refreshOAuthToken(tokens.refreshToken ?? "", { oauthUrl: h.urls.oauthUrl, client });
     expect(refreshed.accessToken).toBeTruthy();
     // The code is single-use: a second exchange is invalid_grant → unauthorized.
-    expect((await caught(exchangeAuthorizationCode({ code, redirectUri: REDIRECT }, { oauthUrl: h.urls.oauthUrl, client }))).kind).toBe("unauthorized");
+    expect(
+      (await caught(exchangeAuthorizationCode({ code, redirectUri: REDIRECT }, { oauthUrl: h.urls.oauthUrl, client })))
+        .kind,
+    ).toBe("unauthorized");
   });
 
-  it.skipIf(Boolean(process.env.ANAPLAN_OAUTH_CLIENT_ID))("without a configured client, fails before any I/O", async () => {
-    const e = await caught(refreshOAuthToken("x", { oauthUrl: h.urls.oauthUrl }));
-    expect(e.kind).toBe("bad_request");
-    expect(await h.requests()).toHaveLength(0);
-  });
+  it.skipIf(Boolean(process.env.ANAPLAN_OAUTH_CLIENT_ID))(
+    "without a configured client, fails before any I/O",
+    async () => {
+      const e = await caught(refreshOAuthToken("x", { oauthUrl: h.urls.oauthUrl }));
+      expect(e.kind).toBe("bad_request");
+      expect(await h.requests()).toHaveLength(0);
+    },
+  );
 
   it("a bogus code or refresh token → unauthorized; wrong client credentials are refused", async () => {
     const opts = { oauthUrl: h.urls.oauthUrl, client };
-    expect((await caught(exchangeAuthorizationCode({ code: "nope", redirectUri: REDIRECT }, opts))).kind).toBe("unauthorized");
+    expect((await caught(exchangeAuthorizationCode({ code: "nope", redirectUri: REDIRECT }, opts))).kind).toBe(
+      "unauthorized",
+    );
     expect((await caught(refreshOAuthToken("nope", opts))).kind).toBe("unauthorized");
     const code = await signInForCode();
-    const wrong = await caught(exchangeAuthorizationCode({ code, redirectUri: REDIRECT }, { ...opts, client: { ...client, clientSecret: "wrong" } }));
+    const wrong = await caught(
+      exchangeAuthorizationCode(
+        { code, redirectUri: REDIRECT },
+        { ...opts, client: { ...client, clientSecret: "wrong" } },
+      ),
+    );
     // The simulator answers 401 access_denied (a real server may say invalid_client → bad_request).
     expect(["forbidden", "bad_request"]).toContain(wrong.kind);
   });
@@ -157,7 +200,9 @@ describe("OAuth service", () => {
     const code = await signInForCode();
     await h.control("DELETE", "requests");
     await h.fault({ path: "^/oauth/token$", status: 502, times: 1 });
-    const e = await caught(exchangeAuthorizationCode({ code, redirectUri: REDIRECT }, { oauthUrl: h.urls.oauthUrl, client }));
+    const e = await caught(
+      exchangeAuthorizationCode({ code, redirectUri: REDIRECT }, { oauthUrl: h.urls.oauthUrl, client }),
+    );
     expect(e.kind).toBe("upstream_error");
     expect(await h.requests({ path: /^\/oauth\/token/ })).toHaveLength(1);
   });

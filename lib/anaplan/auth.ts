@@ -69,7 +69,9 @@ function mapAuthFailure(credentialsCall: boolean) {
     if (status === 401 || code === "FAILURE_BAD_CREDENTIAL") {
       return credentialsCall
         ? new AnaplanError("bad_credentials", "Anaplan did not accept that email and password.", { status })
-        : new AnaplanError("unauthorized", "The Anaplan session has expired or was revoked; sign in again.", { status });
+        : new AnaplanError("unauthorized", "The Anaplan session has expired or was revoked; sign in again.", {
+            status,
+          });
     }
     if (credentialsCall && status === 400 && code === "FAILURE_BAD_HEADER") {
       // Anaplan answers a malformed Basic header (e.g. characters it cannot decode) this way.
@@ -88,7 +90,14 @@ function checkSuccess(status: string | undefined, credentialsCall: boolean): voi
   }
 }
 
-function toTokenInfo(data: { tokenInfo: { tokenValue: string; expiresAt: number; tokenId?: string | undefined; refreshTokenId?: string | undefined } }): TokenInfo {
+function toTokenInfo(data: {
+  tokenInfo: {
+    tokenValue: string;
+    expiresAt: number;
+    tokenId?: string | undefined;
+    refreshTokenId?: string | undefined;
+  };
+}): TokenInfo {
   const info: TokenInfo = { tokenValue: data.tokenInfo.tokenValue, expiresAt: data.tokenInfo.expiresAt };
   if (data.tokenInfo.tokenId) info.tokenId = data.tokenInfo.tokenId;
   if (data.tokenInfo.refreshTokenId) info.refreshTokenId = data.tokenInfo.refreshTokenId;

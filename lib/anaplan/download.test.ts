@@ -143,7 +143,13 @@ describe("downloadFile", () => {
       (err: unknown) => (err instanceof AnaplanError ? err.kind : "other"),
     );
     // one buffered piece may still be delivered; after that the stream errors
-    const final = outcome === "value" ? await reader.read().then(() => "value", (err: unknown) => (err as AnaplanError).kind) : outcome;
+    const final =
+      outcome === "value"
+        ? await reader.read().then(
+            () => "value",
+            (err: unknown) => (err as AnaplanError).kind,
+          )
+        : outcome;
     expect(final).toBe("aborted");
     const log = await eventually(chunkGets, (l) => l.length >= 1, 3000);
     expect(log).toHaveLength(1);

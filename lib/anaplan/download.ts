@@ -91,7 +91,10 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
     } catch (err) {
       if (outer.aborted) throw abortedError(WHAT);
       if (idle) {
-        throw new AnaplanError("timeout", `Anaplan stopped sending the file for ${Math.round(options.idleTimeoutMs / 1000)} seconds; try the download again.`);
+        throw new AnaplanError(
+          "timeout",
+          `Anaplan stopped sending the file for ${Math.round(options.idleTimeoutMs / 1000)} seconds; try the download again.`,
+        );
       }
       throw new AnaplanError("network", "The connection to Anaplan broke during the download; try again.", {
         cause: err instanceof Error ? { name: err.name } : undefined,
@@ -161,7 +164,11 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
               if (!(err instanceof AnaplanError) || err.kind === "aborted" || emitted > 0) throw err;
               // Nothing of this chunk was passed on yet: the GET may be repeated.
               bodyRetries += 1;
-              const decision = decideRetry({ attempt: bodyRetries, elapsedMs: Date.now() - chunkStarted, policy: options.policy });
+              const decision = decideRetry({
+                attempt: bodyRetries,
+                elapsedMs: Date.now() - chunkStarted,
+                policy: options.policy,
+              });
               if (!decision.retry) throw err;
               await sleep(decision.delayMs, outer, WHAT);
               continue;
@@ -181,7 +188,9 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
         } catch (err) {
           closeCurrent();
           detach();
-          throw err instanceof AnaplanError ? err : new AnaplanError("network", "The download from Anaplan failed; try again.");
+          throw err instanceof AnaplanError
+            ? err
+            : new AnaplanError("network", "The download from Anaplan failed; try again.");
         }
       },
       cancel() {

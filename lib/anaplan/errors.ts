@@ -63,7 +63,11 @@ export function errorForStatus(
   if (options.retryAfterMs !== undefined) extra.retryAfterMs = options.retryAfterMs;
 
   if (status >= 300 && status < 400) {
-    return new AnaplanError("upstream_error", `Anaplan answered ${what} with an unexpected redirect; check the Anaplan URLs in the configuration.`, extra);
+    return new AnaplanError(
+      "upstream_error",
+      `Anaplan answered ${what} with an unexpected redirect; check the Anaplan URLs in the configuration.`,
+      extra,
+    );
   }
   switch (status) {
     case 400:
@@ -79,18 +83,38 @@ export function errorForStatus(
     case 404:
       return new AnaplanError("not_found", `Anaplan could not find ${what}, or you do not have access to it.`, extra);
     case 409:
-      return new AnaplanError("conflict", `The model is busy in Anaplan (another action may be running); try ${what} again shortly.`, extra);
+      return new AnaplanError(
+        "conflict",
+        `The model is busy in Anaplan (another action may be running); try ${what} again shortly.`,
+        extra,
+      );
     case 422:
       return new AnaplanError("archived", `The model is archived in Anaplan, so ${what} is not available.`, extra);
     case 423:
-      return new AnaplanError("locked", `The model is locked in Anaplan, so ${what} is not available right now.`, extra);
+      return new AnaplanError(
+        "locked",
+        `The model is locked in Anaplan, so ${what} is not available right now.`,
+        extra,
+      );
     case 429:
-      return new AnaplanError("rate_limited", `Anaplan is limiting the rate of requests; wait${waitHint(options.retryAfterMs)} and try ${what} again.`, extra);
+      return new AnaplanError(
+        "rate_limited",
+        `Anaplan is limiting the rate of requests; wait${waitHint(options.retryAfterMs)} and try ${what} again.`,
+        extra,
+      );
     default:
       if (status >= 500) {
-        return new AnaplanError("upstream_error", `Anaplan had a problem answering ${what} (HTTP ${status}); try again shortly.`, extra);
+        return new AnaplanError(
+          "upstream_error",
+          `Anaplan had a problem answering ${what} (HTTP ${status}); try again shortly.`,
+          extra,
+        );
       }
-      return new AnaplanError("upstream_error", `Anaplan answered ${what} with an unexpected status (HTTP ${status}).`, extra);
+      return new AnaplanError(
+        "upstream_error",
+        `Anaplan answered ${what} with an unexpected status (HTTP ${status}).`,
+        extra,
+      );
   }
 }
 

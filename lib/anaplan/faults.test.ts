@@ -106,7 +106,9 @@ describe("GET retries", () => {
   it("stops within the budget when the fault persists", async () => {
     await h.fault({ method: "GET", path: EXPORTS_PATH, status: 503, times: 1000 });
     const t0 = Date.now();
-    const e = await caught(client({ retry: { budgetMs: 1000, maxAttempts: 100, baseDelayMs: 100, maxDelayMs: 300 } }).exports(W, M));
+    const e = await caught(
+      client({ retry: { budgetMs: 1000, maxAttempts: 100, baseDelayMs: 100, maxDelayMs: 300 } }).exports(W, M),
+    );
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(e.kind).toBe("upstream_error");
     expect(e.status).toBe(503);

@@ -30,7 +30,11 @@ describe("recorded Anaplan fixtures parse", () => {
     const page = s.workspacesPage.parse(fixture("list_of_workspaces_response.json"));
     const workspaces: Workspace[] = page.workspaces;
     expect(workspaces).toHaveLength(4);
-    expect(workspaces[1]).toMatchObject({ id: "8a81948849b9c4e2014a30802f5a02e4", active: true, sizeAllowance: 1073741824 });
+    expect(workspaces[1]).toMatchObject({
+      id: "8a81948849b9c4e2014a30802f5a02e4",
+      active: true,
+      sizeAllowance: 1073741824,
+    });
     expect(page.meta?.paging).toMatchObject({ totalSize: 4, currentPageSize: 4, offset: 0 });
     expect(s.workspaceResponse.parse(fixture("workspace_response.json")).workspace.name).toBe("Workspace A");
   });
@@ -89,19 +93,37 @@ describe("recorded Anaplan fixtures parse", () => {
       ["list_of_processes_response.json", "processes"],
       ["list_of_modules_response.json", "modules"],
     ] as const) {
-      const page = s.pageSchema(key, s.exportDefinitionSchema).parse(fixture(file)) as unknown as Record<string, unknown[]>;
+      const page = s.pageSchema(key, s.exportDefinitionSchema).parse(fixture(file)) as unknown as Record<
+        string,
+        unknown[]
+      >;
       expect(page[key]).toHaveLength(2);
     }
   });
 
   it("every fixture file is covered by a test above", () => {
     const covered = new Set([
-      "auth_response.json", "auth_refresh_token.json", "users_me.json", "list_of_workspaces_response.json",
-      "workspace_response.json", "list_of_models_response.json", "page1_response.json", "page2_response.json",
-      "model_response.json", "empty_response.json", "list_of_exports_response.json", "list_of_files_response.json",
-      "file_chunks_response.json", "file_multi_chunks_response.json", "create_file_response.json",
-      "create_task_response.json", "task_success_response.json", "process_success_response.json",
-      "list_of_actions_response.json", "list_of_imports_response.json", "list_of_processes_response.json",
+      "auth_response.json",
+      "auth_refresh_token.json",
+      "users_me.json",
+      "list_of_workspaces_response.json",
+      "workspace_response.json",
+      "list_of_models_response.json",
+      "page1_response.json",
+      "page2_response.json",
+      "model_response.json",
+      "empty_response.json",
+      "list_of_exports_response.json",
+      "list_of_files_response.json",
+      "file_chunks_response.json",
+      "file_multi_chunks_response.json",
+      "create_file_response.json",
+      "create_task_response.json",
+      "task_success_response.json",
+      "process_success_response.json",
+      "list_of_actions_response.json",
+      "list_of_imports_response.json",
+      "list_of_processes_response.json",
       "list_of_modules_response.json",
     ]);
     const present = readdirSync(FIXTURES).filter((f) => f.endsWith(".json"));
@@ -119,7 +141,11 @@ describe("schemas accept what Anaplan sends and refuse what would break the app"
       currentStep: 7,
       brandNew: { nested: true },
     });
-    expect(task).toEqual({ taskId: "F362B99442C54425970E200037D48A91", taskState: "SOME_FUTURE_STATE", creationTime: 1787000000000 });
+    expect(task).toEqual({
+      taskId: "F362B99442C54425970E200037D48A91",
+      taskState: "SOME_FUTURE_STATE",
+      creationTime: 1787000000000,
+    });
     expect(s.exportDefinitionSchema.parse({ id: 116000000001, name: "x" }).id).toBe("116000000001");
   });
 
@@ -128,7 +154,9 @@ describe("schemas accept what Anaplan sends and refuse what would break the app"
     expect(s.taskSchema.safeParse({ taskId: "A" }).success).toBe(false);
     expect(s.taskSchema.safeParse({ taskId: "", taskState: "COMPLETE" }).success).toBe(false);
     expect(s.exportDefinitionSchema.safeParse({ id: "116000000001" }).success).toBe(false);
-    expect(s.taskSchema.safeParse({ taskId: "A", taskState: "COMPLETE", result: { objectId: "1" } }).success).toBe(false);
+    expect(s.taskSchema.safeParse({ taskId: "A", taskState: "COMPLETE", result: { objectId: "1" } }).success).toBe(
+      false,
+    );
     expect(s.exportsPage.safeParse({ exports: {} }).success).toBe(false);
     expect(s.authTokenResponse.safeParse({ tokenInfo: { tokenValue: "", expiresAt: 1 } }).success).toBe(false);
   });

@@ -18,7 +18,11 @@ let hits: string[];
 
 function listen(h: Handler): Promise<{ server: Server; url: string }> {
   const s = createServer((req, res) => h(req, res));
-  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve({ server: s, url: `http://127.0.0.1:${(s.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    s.listen(0, "127.0.0.1", () =>
+      resolve({ server: s, url: `http://127.0.0.1:${(s.address() as AddressInfo).port}` }),
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -39,7 +43,13 @@ beforeEach(() => {
 
 const W = "8a81948849b9c4e2014a30802f5a02e4";
 const M = "75A40874E6B64FA3AE0743278996850F";
-const api = () => createAnaplanApi({ token: "TKN_SENTINEL_x", urls: { apiUrl: `${base}/2/0` }, retry: { baseDelayMs: 5 }, downloadTimeoutMs: 300 });
+const api = () =>
+  createAnaplanApi({
+    token: "TKN_SENTINEL_x",
+    urls: { apiUrl: `${base}/2/0` },
+    retry: { baseDelayMs: 5 },
+    downloadTimeoutMs: 300,
+  });
 
 async function caught(promise: Promise<unknown>): Promise<AnaplanError> {
   try {
@@ -120,7 +130,10 @@ describe("responses the client refuses", () => {
     handler = (req, res) => {
       const offset = Number(new URL(req.url ?? "/", "http://x").searchParams.get("offset"));
       if (offset === 0) {
-        json(res, { meta: { paging: { currentPageSize: 1, offset: 0, totalSize: 1_000_000 } }, exports: [{ id: "1", name: "a" }] });
+        json(res, {
+          meta: { paging: { currentPageSize: 1, offset: 0, totalSize: 1_000_000 } },
+          exports: [{ id: "1", name: "a" }],
+        });
       } else {
         json(res, { meta: { paging: { currentPageSize: 0, offset, totalSize: 1_000_000 } } });
       }
@@ -201,7 +214,11 @@ describe("buildUrl", () => {
     for (const bad of ["", ".", ".."]) {
       expect(() => buildUrl("https://api.anaplan.com/2/0", ["workspaces", bad])).toThrow(AnaplanError);
     }
-    expect(buildUrl("https://api.anaplan.com/2/0", ["//evil.example"])).toBe("https://api.anaplan.com/2/0/%2F%2Fevil.example");
-    expect(buildUrl("https://api.anaplan.com/2/0", ["http://evil.example/"])).toMatch(/^https:\/\/api\.anaplan\.com\/2\/0\//);
+    expect(buildUrl("https://api.anaplan.com/2/0", ["//evil.example"])).toBe(
+      "https://api.anaplan.com/2/0/%2F%2Fevil.example",
+    );
+    expect(buildUrl("https://api.anaplan.com/2/0", ["http://evil.example/"])).toMatch(
+      /^https:\/\/api\.anaplan\.com\/2\/0\//,
+    );
   });
 });

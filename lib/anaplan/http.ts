@@ -77,11 +77,16 @@ export function abortedError(what: string): AnaplanError {
 
 function timeoutError(what: string, timeoutMs: number): AnaplanError {
   const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-  return new AnaplanError("timeout", `Anaplan did not answer the request for ${what} within ${seconds} seconds; try again.`);
+  return new AnaplanError(
+    "timeout",
+    `Anaplan did not answer the request for ${what} within ${seconds} seconds; try again.`,
+  );
 }
 
 function networkError(what: string, cause?: unknown): AnaplanError {
-  return new AnaplanError("network", `Could not reach Anaplan for ${what}; check the connection and try again.`, { cause: safeCause(cause) });
+  return new AnaplanError("network", `Could not reach Anaplan for ${what}; check the connection and try again.`, {
+    cause: safeCause(cause),
+  });
 }
 
 function unknownError(what: string, status?: number): AnaplanError {
@@ -93,7 +98,10 @@ function unknownError(what: string, status?: number): AnaplanError {
 }
 
 function invalidError(what: string, detail?: string): AnaplanError {
-  return new AnaplanError("invalid_response", `Anaplan sent a response for ${what} that Export Desk cannot read${detail ? ` (${detail})` : ""}.`);
+  return new AnaplanError(
+    "invalid_response",
+    `Anaplan sent a response for ${what} that Export Desk cannot read${detail ? ` (${detail})` : ""}.`,
+  );
 }
 
 /** Keep only the error code of a network failure as the cause: undici messages can include host names. */
@@ -145,7 +153,11 @@ export function sleep(ms: number, signal: AbortSignal | undefined, what: string)
  * The first attempt gets the full timeout; a retry gets only what is left of the budget (at least a second, at
  * most the timeout), so a call ends within about max(timeoutMs, budgetMs) + 1 s whatever happens.
  */
-export function attemptTimeout(req: Pick<HttpRequest, "timeoutMs" | "policy">, attempt: number, elapsedMs: number): number {
+export function attemptTimeout(
+  req: Pick<HttpRequest, "timeoutMs" | "policy">,
+  attempt: number,
+  elapsedMs: number,
+): number {
   if (attempt <= 1) return req.timeoutMs;
   const floor = Math.min(req.timeoutMs, 1000);
   return Math.max(floor, Math.min(req.timeoutMs, req.policy.budgetMs - elapsedMs));
@@ -158,7 +170,10 @@ export function onUpstreamCall(listener: (() => void) | undefined): void {
   upstreamCallListener = listener;
 }
 
-export async function send<T>(req: HttpRequest, consume: (res: Response, signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function send<T>(
+  req: HttpRequest,
+  consume: (res: Response, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     if (req.signal?.aborted) throw abortedError(req.what);
@@ -188,7 +203,10 @@ export async function send<T>(req: HttpRequest, consume: (res: Response, signal:
             return await consume(res, signal);
           } catch (err) {
             await res.body?.cancel().catch(() => undefined);
-            failure = err instanceof AnaplanError ? { error: err, retryable: false } : classifyThrown(err, req, timeout.signal, true);
+            failure =
+              err instanceof AnaplanError
+                ? { error: err, retryable: false }
+                : classifyThrown(err, req, timeout.signal, true);
           }
         } else {
           failure = await classifyStatus(res, req, signal);
@@ -219,7 +237,12 @@ function classifyThrown(err: unknown, req: HttpRequest, timeoutSignal: AbortSign
   }
   if (err instanceof BodyError) {
     if (!idempotent && req.ambiguousIsUnknown) return { error: unknownError(req.what), retryable: false };
-    const detail = err.reason === "too_large" ? "the response was too large" : err.reason === "truncated" ? "the response was cut off" : err.detail;
+    const detail =
+      err.reason === "too_large"
+        ? "the response was too large"
+        : err.reason === "truncated"
+          ? "the response was cut off"
+          : err.detail;
     // A truncated body is a transient network fault: worth another try. Malformed or mismatched bodies are not.
     return { error: invalidError(req.what, detail), retryable: idempotent && err.reason === "truncated" };
   }
@@ -251,7 +274,11 @@ async function classifyStatus(res: Response, req: HttpRequest, signal: AbortSign
 
   if (status === 429) {
     // 429 means Anaplan refused the request unprocessed, so even a non-idempotent call may be repeated.
-    return { error: errorForStatus(status, req.what, options), retryable: true, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      error: errorForStatus(status, req.what, options),
+      retryable: true,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   }
   if (!idempotent && req.ambiguousIsUnknown && status >= 500) {
     return { error: unknownError(req.what, status), retryable: false };
@@ -312,7 +339,11 @@ async function readCapped(res: Response, signal: AbortSignal, maxBytes: number, 
 }
 
 /** Reads and parses a JSON body against `schema`. */
-export async function readJson<S extends z.ZodType>(res: Response, signal: AbortSignal, schema: S): Promise<z.output<S>> {
+export async function readJson<S extends z.ZodType>(
+  res: Response,
+  signal: AbortSignal,
+  schema: S,
+): Promise<z.output<S>> {
   const bytes = await readCapped(res, signal, MAX_JSON_BYTES, true);
   let data: unknown;
   try {
@@ -326,7 +357,11 @@ export async function readJson<S extends z.ZodType>(res: Response, signal: Abort
 }
 
 /** Like `readJson`, but an empty body (e.g. 204) yields `undefined`. */
-export async function readJsonOrEmpty<S extends z.ZodType>(res: Response, signal: AbortSignal, schema: S): Promise<z.output<S> | undefined> {
+export async function readJsonOrEmpty<S extends z.ZodType>(
+  res: Response,
+  signal: AbortSignal,
+  schema: S,
+): Promise<z.output<S> | undefined> {
   const bytes = await readCapped(res, signal, MAX_JSON_BYTES, true);
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === "") return undefined;
@@ -357,7 +392,11 @@ export function requestEmpty(req: HttpRequest): Promise<void> {
  * Joins a configured base URL and path segments. Segments are encoded, and "." / ".." / empty segments are
  * refused, so a caller-supplied id can never leave the intended path (security plan T-E1).
  */
-export function buildUrl(base: string, segments: readonly string[], query?: Record<string, string | number | undefined>): string {
+export function buildUrl(
+  base: string,
+  segments: readonly string[],
+  query?: Record<string, string | number | undefined>,
+): string {
   const encoded = segments.map((segment) => {
     if (segment === "" || segment === "." || segment === ".." || segment.length > 200) {
       throw new AnaplanError("bad_request", "An id in the request is not valid.");

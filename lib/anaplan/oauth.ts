@@ -81,7 +81,9 @@ function mapOAuthError(status: number, body: unknown): AnaplanError | undefined 
   const code = parsed.success ? parsed.data.error : undefined;
   switch (code) {
     case "invalid_grant":
-      return new AnaplanError("unauthorized", "The Anaplan sign-in has expired or was already used; sign in again.", { status });
+      return new AnaplanError("unauthorized", "The Anaplan sign-in has expired or was already used; sign in again.", {
+        status,
+      });
     case "access_denied":
       return new AnaplanError("forbidden", "Anaplan refused access for this sign-in.", { status });
     case "invalid_client":
@@ -96,11 +98,17 @@ function mapOAuthError(status: number, body: unknown): AnaplanError | undefined 
     case "invalid_scope":
       return new AnaplanError("bad_request", "Anaplan rejected the OAuth token request as invalid.", { status });
     default:
-      return status === 401 ? new AnaplanError("unauthorized", "Anaplan did not accept the sign-in; sign in again.", { status }) : undefined;
+      return status === 401
+        ? new AnaplanError("unauthorized", "Anaplan did not accept the sign-in; sign in again.", { status })
+        : undefined;
   }
 }
 
-async function tokenRequest(body: Record<string, string>, what: string, options: OAuthCallOptions): Promise<OAuthTokens> {
+async function tokenRequest(
+  body: Record<string, string>,
+  what: string,
+  options: OAuthCallOptions,
+): Promise<OAuthTokens> {
   const req: HttpRequest = {
     method: "POST",
     url: buildUrl(options.oauthUrl ?? getConfig().anaplanOAuthUrl, ["oauth", "token"]),

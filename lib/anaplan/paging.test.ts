@@ -5,7 +5,8 @@ function server(total: number, cap: number, emptyAfter?: number) {
   const calls: Array<[number, number]> = [];
   const fetchPage = async (offset: number, limit: number): Promise<Page<number>> => {
     calls.push([offset, limit]);
-    const size = emptyAfter !== undefined && offset >= emptyAfter ? 0 : Math.max(0, Math.min(limit, cap, total - offset));
+    const size =
+      emptyAfter !== undefined && offset >= emptyAfter ? 0 : Math.max(0, Math.min(limit, cap, total - offset));
     const items = Array.from({ length: size }, (_, i) => offset + i);
     return { items, paging: { totalSize: total, offset, currentPageSize: size } };
   };
@@ -17,7 +18,11 @@ describe("readAllPages", () => {
     const { calls, fetchPage } = server(23, 10);
     const all = await readAllPages(fetchPage, "things", 5000);
     expect(all).toEqual(Array.from({ length: 23 }, (_, i) => i));
-    expect(calls).toEqual([[0, 5000], [10, 5000], [20, 5000]]);
+    expect(calls).toEqual([
+      [0, 5000],
+      [10, 5000],
+      [20, 5000],
+    ]);
   });
 
   it("stops on an empty page even if totalSize says more remain", async () => {

@@ -29,7 +29,10 @@ export async function readAllPages<T>(
     const page = await fetchPage(offset, limit);
     for (const item of page.items) all.push(item);
     if (all.length > MAX_ITEMS) {
-      throw new AnaplanError("invalid_response", `Anaplan returned more than ${MAX_ITEMS} entries for ${what}; Export Desk cannot show a list that long.`);
+      throw new AnaplanError(
+        "invalid_response",
+        `Anaplan returned more than ${MAX_ITEMS} entries for ${what}; Export Desk cannot show a list that long.`,
+      );
     }
     const total = page.paging?.totalSize;
     // No paging block: the list is complete in one response.

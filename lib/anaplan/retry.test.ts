@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, resolvePolicy } from "./retry";
+import {
+  backoffDelay,
+  decideRetry,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  parseRetryAfter,
+  resolvePolicy,
+} from "./retry";
 
 describe("parseRetryAfter", () => {
   const now = Date.parse("2026-11-28T12:00:00Z");
@@ -52,7 +59,10 @@ describe("decideRetry", () => {
   });
 
   it("uses Retry-After instead of the backoff when it fits", () => {
-    expect(decideRetry({ attempt: 1, elapsedMs: 1000, policy, retryAfterMs: 3000 })).toEqual({ retry: true, delayMs: 3000 });
+    expect(decideRetry({ attempt: 1, elapsedMs: 1000, policy, retryAfterMs: 3000 })).toEqual({
+      retry: true,
+      delayMs: 3000,
+    });
   });
 
   it("stops at once when Retry-After is beyond the remaining budget", () => {
@@ -67,7 +77,10 @@ describe("decideRetry", () => {
   });
 
   it("does not start a backoff that would end past the budget", () => {
-    expect(decideRetry({ attempt: 2, elapsedMs: 9990, policy, random: () => 0.9 })).toEqual({ retry: false, reason: "budget" });
+    expect(decideRetry({ attempt: 2, elapsedMs: 9990, policy, random: () => 0.9 })).toEqual({
+      retry: false,
+      reason: "budget",
+    });
   });
 });
 
@@ -89,6 +102,8 @@ describe("policy", () => {
   });
 
   it("retries only 429, 502, 503 and 504", () => {
-    expect([400, 401, 403, 404, 409, 422, 423, 429, 500, 501, 502, 503, 504].filter(isRetryableStatus)).toEqual([429, 502, 503, 504]);
+    expect([400, 401, 403, 404, 409, 422, 423, 429, 500, 501, 502, 503, 504].filter(isRetryableStatus)).toEqual([
+      429, 502, 503, 504,
+    ]);
   });
 });

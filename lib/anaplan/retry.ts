@@ -73,8 +73,7 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number 
 }
 
 export type RetryDecision =
-  | { retry: true; delayMs: number }
-  | { retry: false; reason: "attempts" | "budget" | "retry_after_beyond_budget" };
+  { retry: true; delayMs: number } | { retry: false; reason: "attempts" | "budget" | "retry_after_beyond_budget" };
 
 /**
  * Whether to try again after attempt number `attempt` (1-based) failed retryably.

@@ -24,7 +24,11 @@ const openEnum = z.string().min(1);
 
 const numeric = z.union([
   z.number().finite(),
-  z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
 ]);
 
 /** Optional field that never fails its parent: wrong types and nulls read as `undefined`. */
@@ -56,7 +60,9 @@ const metaSchema = z
 
 /** An envelope holding a paged collection under `key`. */
 export function pageSchema<T extends z.ZodType, K extends string>(key: K, item: T) {
-  return z.object({ meta: metaSchema }).extend({ [key]: collection(item) } as Record<K, ReturnType<typeof collection<T>>>);
+  return z
+    .object({ meta: metaSchema })
+    .extend({ [key]: collection(item) } as Record<K, ReturnType<typeof collection<T>>>);
 }
 
 /** An envelope holding one object under `key`. */

@@ -49,7 +49,9 @@ export const signInBasic = publicRoute(
     if (!reserved.ok) {
       logEvent("sign_in_throttled", { scope: reserved.scope });
       const seconds = Math.max(1, Math.ceil(reserved.waitMs / 1000));
-      return apiError(429, "TOO_MANY_ATTEMPTS", waitSentence(reserved.scope, reserved.waitMs), { "Retry-After": String(seconds) });
+      return apiError(429, "TOO_MANY_ATTEMPTS", waitSentence(reserved.scope, reserved.waitMs), {
+        "Retry-After": String(seconds),
+      });
     }
 
     let token: { tokenValue: string; expiresAt: number };
@@ -58,7 +60,10 @@ export const signInBasic = publicRoute(
       token = await authenticateBasic({ email, password }, { signal: request.signal });
     } catch (error) {
       await settleSignIn(reserved.ticket, outcomeOf(error));
-      if (isAnaplanError(error) && (error.kind === "bad_credentials" || error.kind === "unauthorized" || error.kind === "forbidden")) {
+      if (
+        isAnaplanError(error) &&
+        (error.kind === "bad_credentials" || error.kind === "unauthorized" || error.kind === "forbidden")
+      ) {
         logEvent("sign_in_failed", { method: "basic", reason: "credentials" });
       }
       throw error;
@@ -79,7 +84,11 @@ export const signInBasic = publicRoute(
       cookie = await cookieForNewSession(data);
     } catch (error) {
       if (!(error instanceof SessionTooLargeError)) throw error;
-      return apiError(502, "SESSION_TOO_LARGE", "Anaplan returned a sign-in too large to keep in a cookie. Tell your administrator.");
+      return apiError(
+        502,
+        "SESSION_TOO_LARGE",
+        "Anaplan returned a sign-in too large to keep in a cookie. Tell your administrator.",
+      );
     }
     await endReplacedSession(request, [token.tokenValue]);
     logEvent("sign_in", { method: "basic" });
@@ -88,7 +97,13 @@ export const signInBasic = publicRoute(
 );
 
 /** A fresh session for a user just signed in with `token`. */
-function newSession(authMethod: SessionData["authMethod"], token: string, expiresAt: number, issuedAt: number, user: User): SessionData {
+function newSession(
+  authMethod: SessionData["authMethod"],
+  token: string,
+  expiresAt: number,
+  issuedAt: number,
+  user: User,
+): SessionData {
   const now = Date.now();
   return {
     v: 1,
@@ -105,7 +120,11 @@ function newSession(authMethod: SessionData["authMethod"], token: string, expire
 
 function userFields(user: User): SessionData["user"] {
   const name = [user.firstName, user.lastName].filter(Boolean).join(" ").trim();
-  const fields = { id: String(user.id).slice(0, 200), email: user.email.slice(0, 320), name: (name || user.email).slice(0, 200) };
+  const fields = {
+    id: String(user.id).slice(0, 200),
+    email: user.email.slice(0, 320),
+    name: (name || user.email).slice(0, 200),
+  };
   return user.customerId ? { ...fields, tenantId: user.customerId.slice(0, 200) } : fields;
 }
 
@@ -201,7 +220,10 @@ export const oauthCallback = publicRoute({}, async ({ request }) => {
   }
   await endReplacedSession(request, [tokens.accessToken, ...(tokens.refreshToken ? [tokens.refreshToken] : [])]);
   logEvent("sign_in", { method: "oauth" });
-  return withCookies(redirectTo(safeReturnTo(pending.returnTo, config.appOrigin)), [clearedCookie(oauthStateCookieName()), cookie]);
+  return withCookies(redirectTo(safeReturnTo(pending.returnTo, config.appOrigin)), [
+    clearedCookie(oauthStateCookieName()),
+    cookie,
+  ]);
 });
 
 function oauthFailureCode(error: unknown): string {

@@ -15,7 +15,12 @@ export type BodyResult<T> =
   | { ok: true; value: T }
   | { ok: false; status: 400 | 408 | 413; code: "INVALID_BODY" | "BODY_TIMEOUT" | "BODY_TOO_LARGE"; message: string };
 
-const TOO_LARGE = { ok: false, status: 413, code: "BODY_TOO_LARGE", message: "The request body is too large." } as const;
+const TOO_LARGE = {
+  ok: false,
+  status: 413,
+  code: "BODY_TOO_LARGE",
+  message: "The request body is too large.",
+} as const;
 const TIMED_OUT = {
   ok: false,
   status: 408,
@@ -81,7 +86,9 @@ export async function readJsonBody<S extends z.ZodType>(
 
 async function beforeDeadline<T>(read: Promise<T>, deadline: number): Promise<T | "timeout"> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), Math.max(0, deadline - Date.now()))));
+  const timeout = new Promise<"timeout">(
+    (resolve) => (timer = setTimeout(() => resolve("timeout"), Math.max(0, deadline - Date.now()))),
+  );
   try {
     return await Promise.race([read, timeout]);
   } finally {

@@ -27,7 +27,10 @@ export function trustProxyHops(raw: string | undefined = process.env.TRUST_PROXY
 /** A key for the client: `ip:<v4 or v6>`, IPv6 reduced to its /64 (one subscriber's network), or `unknown`. */
 export function clientKey(headers: Headers, hops: number = trustProxyHops()): string {
   if (hops > 0) {
-    const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+    const chain = (headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     // Fewer entries than proxies: the request did not pass them all, so the nearest peer is the socket.
     if (chain.length >= hops) return keyOf(chain[chain.length - hops] as string);
   }
@@ -68,8 +71,14 @@ function ipv6Prefix64(address: string): string {
   const [head = "", tail] = address.toLowerCase().replace(/%.*$/, "").split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 let warned = false;

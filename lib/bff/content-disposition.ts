@@ -29,7 +29,11 @@ export function sanitizeFileName(name: string, exportFormat?: string): string {
   // An extension has a letter: "Revenue Q1.2024" keeps its ".2024".
   clean = clean.replace(/\.(?=[A-Za-z0-9]{0,4}[A-Za-z])[A-Za-z0-9]{1,5}$/, "").replace(/[. ]+$/, "");
   const room = MAX_NAME_LENGTH - extension.length;
-  if ([...clean].length > room) clean = [...clean].slice(0, room).join("").replace(/[. ]+$/, "");
+  if ([...clean].length > room)
+    clean = [...clean]
+      .slice(0, room)
+      .join("")
+      .replace(/[. ]+$/, "");
   return `${clean || "export"}${extension}`;
 }
 

@@ -2,7 +2,10 @@
  * Passes a stream through chunk by chunk (pull-based, so back-pressure and memory bounds are unchanged) and reports
  * once how many bytes went out and whether the stream ended normally or was cut off (cancelled or failed).
  */
-export function countBytes(source: ReadableStream<Uint8Array>, done: (bytes: number, complete: boolean) => void): ReadableStream<Uint8Array> {
+export function countBytes(
+  source: ReadableStream<Uint8Array>,
+  done: (bytes: number, complete: boolean) => void,
+): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   let bytes = 0;
   let reported = false;

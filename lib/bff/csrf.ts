@@ -22,7 +22,8 @@ export type CsrfVerdict =
       reason: "header" | "origin" | "fetch-site" | "content-type";
     };
 
-const REJECTED_MESSAGE = "This request was refused because it did not come from Export Desk itself. Reload the page and try again.";
+const REJECTED_MESSAGE =
+  "This request was refused because it did not come from Export Desk itself. Reload the page and try again.";
 const rejected = (reason: "header" | "origin" | "fetch-site") =>
   ({ ok: false, status: 403, code: "CSRF_REJECTED", message: REJECTED_MESSAGE, reason }) as const;
 

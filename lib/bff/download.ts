@@ -42,6 +42,9 @@ export async function downloadExportFile({ api, ids, session }: DownloadContext)
   const downloadId = await ledger().recordDownloadStarted(scope, { exportId: e, by: actorOf(session), at: new Date() });
   // no-transform keeps Next's gzip (and any proxy) off the file: compressing gigabytes halved download throughput.
   headers.set("Cache-Control", "no-store, no-transform");
-  const counted = countBytes(stream, (bytes, complete) => void ledger().recordDownloadFinished(downloadId, { bytes, complete }));
+  const counted = countBytes(
+    stream,
+    (bytes, complete) => void ledger().recordDownloadFinished(downloadId, { bytes, complete }),
+  );
   return new Response(counted, { status: 200, headers });
 }

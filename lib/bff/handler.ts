@@ -21,7 +21,15 @@ import type { Reader } from "@/lib/data/reader";
 import { withRequestLog } from "@/lib/server/request-log";
 import { readJsonBody } from "./body";
 import { guardMutation } from "./csrf";
-import { apiError, errorFromUnknown, MESSAGES, retryAfterSeconds, unauthenticated, withApiHeaders, type ErrorContext } from "./http-errors";
+import {
+  apiError,
+  errorFromUnknown,
+  MESSAGES,
+  retryAfterSeconds,
+  unauthenticated,
+  withApiHeaders,
+  type ErrorContext,
+} from "./http-errors";
 import { validateIds, type IdName, type Ids } from "./ids";
 import { logEvent } from "@/lib/server/log";
 
@@ -53,7 +61,10 @@ export interface RouteSpec<K extends IdName, B> {
   errorContext?: ErrorContext;
 }
 
-type RouteHandler = (request: NextRequest, context?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type RouteHandler = (
+  request: NextRequest,
+  context?: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 
 /**
  * A session-bound API route. In this order, so bad input never costs an upstream call: mutation guard (every POST
@@ -64,7 +75,9 @@ export function route<K extends IdName = never, B = undefined>(
   spec: RouteSpec<K, B>,
   run: (ctx: BffContext<K, B>) => Promise<Response>,
 ): RouteHandler {
-  return gate(spec, async (request, ids, body) => withSession(request, spec, (session, api) => run({ ...session, api, ids, body })));
+  return gate(spec, async (request, ids, body) =>
+    withSession(request, spec, (session, api) => run({ ...session, api, ids, body })),
+  );
 }
 
 /** A route without a session (sign-in, OAuth): the same guard, ids, body reading, error answers and headers. */
@@ -79,15 +92,17 @@ function gate<K extends IdName, B>(
   spec: RouteSpec<K, B>,
   run: (request: NextRequest, ids: Ids<K>, body: B) => Promise<Response>,
 ): RouteHandler {
-  return withRequestLog(async (request: NextRequest, context?: { params: Promise<Record<string, string | string[]>> }) => {
-    let response: Response;
-    try {
-      response = await checkInput(request, spec, (await context?.params) ?? {}, run);
-    } catch (error) {
-      response = errorFromUnknown(error, spec.errorContext);
-    }
-    return withApiHeaders(response);
-  });
+  return withRequestLog(
+    async (request: NextRequest, context?: { params: Promise<Record<string, string | string[]>> }) => {
+      let response: Response;
+      try {
+        response = await checkInput(request, spec, (await context?.params) ?? {}, run);
+      } catch (error) {
+        response = errorFromUnknown(error, spec.errorContext);
+      }
+      return withApiHeaders(response);
+    },
+  );
 }
 
 async function checkInput<K extends IdName, B>(
@@ -120,7 +135,10 @@ async function checkInput<K extends IdName, B>(
   return run(request, ids, body);
 }
 
-type SessionParts = Pick<BffContext<never, undefined>, "request" | "session" | "userKey" | "tenantId" | "backgroundApi">;
+type SessionParts = Pick<
+  BffContext<never, undefined>,
+  "request" | "session" | "userKey" | "tenantId" | "backgroundApi"
+>;
 
 async function withSession(
   request: NextRequest,
@@ -130,7 +148,10 @@ async function withSession(
   const resumed = await resumeSession(request.cookies.get(sessionCookieName())?.value);
   if (resumed.status === "none") return unauthenticated();
   if (resumed.status === "ended") {
-    logEvent(resumed.reason === "invalid" ? "session_unreadable" : "session_ended", resumed.reason === "invalid" ? {} : { reason: resumed.reason });
+    logEvent(
+      resumed.reason === "invalid" ? "session_unreadable" : "session_ended",
+      resumed.reason === "invalid" ? {} : { reason: resumed.reason },
+    );
     return withCookies(unauthenticated(), resumed.cookies);
   }
   if (resumed.status === "unavailable") return authUnavailable(resumed.retryAfterMs);
@@ -175,7 +196,9 @@ async function withSession(
 
 function authUnavailable(retryAfterMs: number | undefined): Response {
   logEvent("auth_unavailable");
-  return apiError(503, "AUTH_UNAVAILABLE", MESSAGES.authUnavailable, { "Retry-After": String(retryAfterSeconds(retryAfterMs)) });
+  return apiError(503, "AUTH_UNAVAILABLE", MESSAGES.authUnavailable, {
+    "Retry-After": String(retryAfterSeconds(retryAfterMs)),
+  });
 }
 
 export function withCookies<T extends Response>(response: T, cookies: readonly CookieSpec[]): T {

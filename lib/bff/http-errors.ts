@@ -18,7 +18,10 @@ export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
 });
 
-/** Sets the API headers (once per answer, in lib/bff/handler.ts); a route's own stricter `no-store, …` Cache-Control (downloads) is kept. */
+/**
+ * Sets the API headers (once per answer, in lib/bff/handler.ts); a route's own stricter `no-store, …` Cache-Control
+ * (downloads) is kept.
+ */
 export function withApiHeaders<T extends Response>(response: T): T {
   for (const [name, value] of Object.entries(API_HEADERS)) {
     if (name === "Cache-Control" && response.headers.get(name)?.startsWith("no-store")) continue;
@@ -31,7 +34,12 @@ export function jsonOk(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status });
 }
 
-export function apiError(status: number, code: string, message: string, headers?: Record<string, string>): NextResponse {
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): NextResponse {
   const body: ApiErrorBody = { error: { code, message } };
   const response = NextResponse.json(body, { status });
   if (headers) for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -42,10 +50,12 @@ export const MESSAGES = {
   unauthenticated: "You are not signed in, or your session has ended. Sign in again.",
   notFound: "This model or export does not exist, or you have no access to it.",
   fileNotAvailable:
-    "There is no file to download for this export yet. Export files are private to whoever ran the export last and expire 48 hours after last use; run the export yourself to produce your copy.",
+    "There is no file to download for this export yet. Export files are private to whoever ran the export last " +
+    "and expire 48 hours after last use; run the export yourself to produce your copy.",
   statusUnknown:
     "We could not confirm whether Anaplan started the export. Check the task list before trying again, so the export does not run twice.",
-  authUnavailable: "Anaplan's sign-in service cannot be reached right now. You are still signed in; try again in a moment.",
+  authUnavailable:
+    "Anaplan's sign-in service cannot be reached right now. You are still signed in; try again in a moment.",
 } as const;
 
 export function unauthenticated(): NextResponse {
@@ -68,7 +78,9 @@ export function retryAfterSeconds(ms: number | undefined, fallback = 5): number 
 }
 
 export function errorFromAnaplan(error: AnaplanError, context: ErrorContext = "default"): NextResponse {
-  if (["upstream_error", "timeout", "network", "invalid_response", "status_unknown", "rate_limited"].includes(error.kind)) {
+  if (
+    ["upstream_error", "timeout", "network", "invalid_response", "status_unknown", "rate_limited"].includes(error.kind)
+  ) {
     logEvent("upstream_fault", { kind: error.kind, status: error.status, context });
   }
   if (context === "signIn") {
@@ -76,15 +88,31 @@ export function errorFromAnaplan(error: AnaplanError, context: ErrorContext = "d
       case "bad_credentials":
       case "unauthorized":
       case "forbidden":
-        return apiError(401, "BAD_CREDENTIALS", "Anaplan did not accept that email and password. Check them and try again.");
+        return apiError(
+          401,
+          "BAD_CREDENTIALS",
+          "Anaplan did not accept that email and password. Check them and try again.",
+        );
       case "network":
-        return apiError(503, "ANAPLAN_UNREACHABLE", "Anaplan's sign-in service cannot be reached right now. Try again in a moment.");
+        return apiError(
+          503,
+          "ANAPLAN_UNREACHABLE",
+          "Anaplan's sign-in service cannot be reached right now. Try again in a moment.",
+        );
       case "timeout":
-        return apiError(504, "ANAPLAN_TIMEOUT", "Anaplan's sign-in service did not answer in time. Try again in a moment.");
+        return apiError(
+          504,
+          "ANAPLAN_TIMEOUT",
+          "Anaplan's sign-in service did not answer in time. Try again in a moment.",
+        );
       case "upstream_error":
       case "invalid_response":
       case "status_unknown":
-        return apiError(502, "ANAPLAN_SIGN_IN_FAILED", "Anaplan's sign-in service had a problem. Try again in a moment.");
+        return apiError(
+          502,
+          "ANAPLAN_SIGN_IN_FAILED",
+          "Anaplan's sign-in service had a problem. Try again in a moment.",
+        );
       default:
         break;
     }
@@ -104,7 +132,11 @@ export function errorFromAnaplan(error: AnaplanError, context: ErrorContext = "d
     case "unauthorized":
       return unauthenticated();
     case "bad_credentials":
-      return apiError(401, "BAD_CREDENTIALS", "Anaplan did not accept that email and password. Check them and try again.");
+      return apiError(
+        401,
+        "BAD_CREDENTIALS",
+        "Anaplan did not accept that email and password. Check them and try again.",
+      );
     case "bad_request":
       return apiError(400, "UPSTREAM_BAD_REQUEST", "Anaplan rejected this request as invalid.");
     case "forbidden":
@@ -114,23 +146,37 @@ export function errorFromAnaplan(error: AnaplanError, context: ErrorContext = "d
         ? apiError(404, "FILE_NOT_AVAILABLE", MESSAGES.fileNotAvailable)
         : apiError(404, "NOT_FOUND", MESSAGES.notFound);
     case "conflict":
-      return apiError(409, "MODEL_BUSY", "The model is busy with another import, export or process in Anaplan. Try again shortly.", {
-        "Retry-After": String(retryAfterSeconds(error.retryAfterMs)),
-      });
+      return apiError(
+        409,
+        "MODEL_BUSY",
+        "The model is busy with another import, export or process in Anaplan. Try again shortly.",
+        {
+          "Retry-After": String(retryAfterSeconds(error.retryAfterMs)),
+        },
+      );
     case "locked":
       return apiError(409, "MODEL_LOCKED", "The model is locked in Anaplan right now. Try again when it is unlocked.");
     case "archived":
       return apiError(422, "MODEL_ARCHIVED", "The model is archived in Anaplan, so its exports cannot be used.");
     case "rate_limited":
-      return apiError(429, "RATE_LIMITED", "Anaplan is limiting the rate of requests for your team. Wait a few seconds and try again.", {
-        "Retry-After": String(retryAfterSeconds(error.retryAfterMs)),
-      });
+      return apiError(
+        429,
+        "RATE_LIMITED",
+        "Anaplan is limiting the rate of requests for your team. Wait a few seconds and try again.",
+        {
+          "Retry-After": String(retryAfterSeconds(error.retryAfterMs)),
+        },
+      );
     case "timeout":
       return apiError(504, "UPSTREAM_TIMEOUT", "Anaplan took too long to answer. Try again in a moment.");
     case "network":
       return apiError(502, "UPSTREAM_UNREACHABLE", "Anaplan cannot be reached right now. Try again in a moment.");
     case "invalid_response":
-      return apiError(502, "BAD_UPSTREAM_RESPONSE", "Anaplan sent an answer Export Desk could not understand. Try again in a moment.");
+      return apiError(
+        502,
+        "BAD_UPSTREAM_RESPONSE",
+        "Anaplan sent an answer Export Desk could not understand. Try again in a moment.",
+      );
     case "status_unknown":
       return apiError(502, "STATUS_UNKNOWN", MESSAGES.statusUnknown);
     case "aborted":
@@ -150,5 +196,9 @@ export function errorFromAnaplan(error: AnaplanError, context: ErrorContext = "d
 export function errorFromUnknown(error: unknown, context: ErrorContext = "default"): NextResponse {
   if (isAnaplanError(error)) return errorFromAnaplan(error, context);
   logEvent("internal_error", { name: error instanceof Error ? error.name : typeof error });
-  return apiError(500, "INTERNAL", "Something went wrong in Export Desk. Try again, and tell your administrator if it keeps happening.");
+  return apiError(
+    500,
+    "INTERNAL",
+    "Something went wrong in Export Desk. Try again, and tell your administrator if it keeps happening.",
+  );
 }

@@ -61,7 +61,10 @@ export function toAnaplanLocale(tag: string): string | undefined {
   const parts = tag.split(/[-_]/);
   const language = parts[0]?.toLowerCase();
   if (!language || !/^[a-z]{2}$/.test(language)) return undefined;
-  const region = parts.slice(1).find((p) => /^[A-Za-z]{2}$/.test(p))?.toUpperCase();
+  const region = parts
+    .slice(1)
+    .find((p) => /^[A-Za-z]{2}$/.test(p))
+    ?.toUpperCase();
   if (region) return `${language}_${region}`;
   const fallback = DEFAULT_REGION[language];
   return fallback ? `${language}_${fallback}` : undefined;

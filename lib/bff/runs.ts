@@ -47,7 +47,10 @@ export async function downloadRunsCsv(ctx: RunsContext): Promise<Response> {
       controller.enqueue(encoder.encode(runsCsv(page.runs, { header: sent === 0 })));
       sent += page.runs.length;
       if (!page.next || sent >= MAX_CSV_RUNS) return controller.close();
-      page = { ...(await ledger().queryRuns(scope, { ...query, cursor: decodeCursor(page.next), limit: MAX_RUNS_LIMIT })), history: page.history };
+      page = {
+        ...(await ledger().queryRuns(scope, { ...query, cursor: decodeCursor(page.next), limit: MAX_RUNS_LIMIT })),
+        history: page.history,
+      };
     },
   });
   const day = new Date().toISOString().slice(0, 10);

@@ -9,7 +9,10 @@ import { emailKey } from "./sign-in-email";
  * Every user reaches Anaplan from the BFF's address, so Anaplan's own lockouts would hit the whole team: the limits
  * here (lib/bff/sign-in-policy.ts) stop guessing first. Keys are hashed, so no email is kept in clear.
  */
-const holder = processState("sign-in-attempts", () => ({ store: new MemoryAttemptStore() as AttemptStore, now: Date.now }));
+const holder = processState("sign-in-attempts", () => ({
+  store: new MemoryAttemptStore() as AttemptStore,
+  now: Date.now,
+}));
 
 const hash = (value: string) => createHash("sha256").update(value).digest("base64url");
 
@@ -24,7 +27,9 @@ export function settleSignIn(ticket: string, outcome: AttemptOutcome): Promise<v
 /** Anaplan refused the credentials, or may have checked them (timeout, aborted): counted. Not asked at all: given back. */
 export function outcomeOf(error: unknown): AttemptOutcome {
   if (!isAnaplanError(error)) return "failure";
-  return error.kind === "network" || error.kind === "upstream_error" || error.kind === "rate_limited" ? "unchecked" : "failure";
+  return error.kind === "network" || error.kind === "upstream_error" || error.kind === "rate_limited"
+    ? "unchecked"
+    : "failure";
 }
 
 /** Swap the store (a database-backed one for several instances). */

@@ -8,9 +8,7 @@ import { jsonOk } from "./http-errors";
 import { LOCALE_PATTERN, localeFromAcceptLanguage } from "./locale";
 import { invalidateExportTasks } from "@/lib/data/task-list-cache";
 
-export const startTaskBody = z
-  .object({ localeName: z.string().regex(LOCALE_PATTERN).optional() })
-  .strict();
+export const startTaskBody = z.object({ localeName: z.string().regex(LOCALE_PATTERN).optional() }).strict();
 
 type StartContext = BffContext<"workspaceId" | "modelId" | "exportId", z.infer<typeof startTaskBody>>;
 
@@ -39,7 +37,12 @@ type TaskContext = BffContext<"workspaceId" | "modelId" | "exportId" | "taskId",
 /** Cancels one task (Anaplan may still let it complete: it only stops where it can roll back). */
 export async function cancelExport({ api, ids, session }: TaskContext): Promise<Response> {
   const task = await api.cancelExportTask(ids.workspaceId, ids.modelId, ids.exportId, ids.taskId);
-  await ledger().recordCancelRequested(ledgerScope(session, ids.workspaceId, ids.modelId), ids.taskId, actorOf(session), new Date());
+  await ledger().recordCancelRequested(
+    ledgerScope(session, ids.workspaceId, ids.modelId),
+    ids.taskId,
+    actorOf(session),
+    new Date(),
+  );
   taskListChanged(ids);
   return jsonOk({ task });
 }

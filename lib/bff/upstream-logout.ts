@@ -5,7 +5,10 @@ import { refreshOAuthToken } from "@/lib/anaplan/oauth";
 const ONCE = { timeoutMs: 3000, retry: { maxAttempts: 1 } };
 
 /** Ends a session's Anaplan side: the token signed out, an OAuth refresh token spent. Best effort, never throws. */
-export async function logoutUpstream(data: { token?: string | undefined; refreshToken?: string | undefined }): Promise<void> {
+export async function logoutUpstream(data: {
+  token?: string | undefined;
+  refreshToken?: string | undefined;
+}): Promise<void> {
   await Promise.all([
     data.token ? logoutAuthToken(data.token, ONCE).catch(() => undefined) : undefined,
     data.refreshToken ? burnRefreshToken(data.refreshToken) : undefined,

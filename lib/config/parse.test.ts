@@ -39,7 +39,10 @@ describe("parseConfig", () => {
 
   it("splits a comma-separated SESSION_SECRET for rotation and rejects short entries", () => {
     const other = "t".repeat(40);
-    expect(parseConfig({ ...production, SESSION_SECRET: `${other}, ${secret}` }).sessionSecrets).toEqual([other, secret]);
+    expect(parseConfig({ ...production, SESSION_SECRET: `${other}, ${secret}` }).sessionSecrets).toEqual([
+      other,
+      secret,
+    ]);
     expect(failure({ ...production, SESSION_SECRET: `${secret},short` })).toMatch(/entry 2 is shorter than 32/);
   });
 
@@ -53,7 +56,9 @@ describe("parseConfig", () => {
 
   it("needs the OAuth client id and secret together", () => {
     expect(failure({ ...production, ANAPLAN_OAUTH_CLIENT_ID: "abc" })).toMatch(/CLIENT_SECRET must be set/);
-    expect(parseConfig({ ...production, ANAPLAN_OAUTH_CLIENT_ID: "abc", ANAPLAN_OAUTH_CLIENT_SECRET: "def" }).oauth).toEqual({
+    expect(
+      parseConfig({ ...production, ANAPLAN_OAUTH_CLIENT_ID: "abc", ANAPLAN_OAUTH_CLIENT_SECRET: "def" }).oauth,
+    ).toEqual({
       clientId: "abc",
       clientSecret: "def",
     });
@@ -73,13 +78,18 @@ describe("parseConfig", () => {
       LEDGER_RETENTION_DAYS: "30",
       TRUST_PROXY: "1",
     });
-    expect(set).toMatchObject({ databaseUrl: "postgresql://app:pw@db.example.com:5432/exportdesk", ledgerEngine: "postgres" });
+    expect(set).toMatchObject({
+      databaseUrl: "postgresql://app:pw@db.example.com:5432/exportdesk",
+      ledgerEngine: "postgres",
+    });
     expect(set).toMatchObject({ dataDir: "/var/lib/export-desk", ledgerRetentionDays: 30, trustProxy: 1 });
   });
 
   it("turns the ledger off on Vercel without DATABASE_URL, and uses the server when it is set", () => {
     expect(parseConfig({ ...production, VERCEL: "1" }).ledgerEngine).toBe("off");
-    expect(parseConfig({ ...production, VERCEL: "1", DATABASE_URL: "postgres://db.example.com/x" }).ledgerEngine).toBe("postgres");
+    expect(parseConfig({ ...production, VERCEL: "1", DATABASE_URL: "postgres://db.example.com/x" }).ledgerEngine).toBe(
+      "postgres",
+    );
   });
 
   it("rejects a database URL of another kind in one sentence that never repeats the password", () => {
@@ -92,7 +102,9 @@ describe("parseConfig", () => {
 
   it("rejects a retention that is not a positive whole number and a negative or fractional proxy count", () => {
     for (const bad of ["0", "-5", "1.5", "ten", "99999999999"]) {
-      expect(failure({ ...production, LEDGER_RETENTION_DAYS: bad })).toMatch(/^LEDGER_RETENTION_DAYS must be a whole number of 1 or more/);
+      expect(failure({ ...production, LEDGER_RETENTION_DAYS: bad })).toMatch(
+        /^LEDGER_RETENTION_DAYS must be a whole number of 1 or more/,
+      );
     }
     expect(parseConfig({ ...production, TRUST_PROXY: "0" }).trustProxy).toBe(0);
     for (const bad of ["-1", "1.5", "two"]) {

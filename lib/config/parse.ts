@@ -56,7 +56,9 @@ export function parseConfig(env: Env): AppConfig {
 
   const originRaw = nonEmpty(env.APP_ORIGIN);
   if (!originRaw && production) {
-    throw new ConfigError("APP_ORIGIN must be set to the public origin of Export Desk, for example https://exports.example.com.");
+    throw new ConfigError(
+      "APP_ORIGIN must be set to the public origin of Export Desk, for example https://exports.example.com.",
+    );
   }
   const port = parsePort(env.PORT);
   const appOrigin = originRaw ? parseOrigin(originRaw) : `http://localhost:${port}`;
@@ -115,7 +117,8 @@ function parseSecrets(raw: string | undefined, production: boolean): string[] {
   secrets.forEach((secret, index) => {
     if (secret.length < MIN_SECRET_LENGTH) {
       throw new ConfigError(
-        `SESSION_SECRET entry ${index + 1} is shorter than ${MIN_SECRET_LENGTH} characters; use long random values (openssl rand -base64 32).`,
+        `SESSION_SECRET entry ${index + 1} is shorter than ${MIN_SECRET_LENGTH} characters; ` +
+          "use long random values (openssl rand -base64 32).",
       );
     }
   });
@@ -130,7 +133,9 @@ function parseOrigin(raw: string): string {
     throw new ConfigError(`APP_ORIGIN must be an origin such as https://exports.example.com (got "${raw}").`);
   }
   if ((url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== raw.replace(/\/$/, "")) {
-    throw new ConfigError(`APP_ORIGIN must be an origin such as https://exports.example.com, with no path (got "${raw}").`);
+    throw new ConfigError(
+      `APP_ORIGIN must be an origin such as https://exports.example.com, with no path (got "${raw}").`,
+    );
   }
   return url.origin;
 }

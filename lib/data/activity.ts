@@ -64,7 +64,16 @@ function entryFor(key: string): Entry {
     entries.set(key, entry);
     return entry;
   }
-  entry = { exports: [], exportsAt: 0, tasks: new Map(), lastFullScanAt: 0, scan: null, hotUntil: new Map(), answer: null, inflight: null };
+  entry = {
+    exports: [],
+    exportsAt: 0,
+    tasks: new Map(),
+    lastFullScanAt: 0,
+    scan: null,
+    hotUntil: new Map(),
+    answer: null,
+    inflight: null,
+  };
   entries.set(key, entry);
   while (entries.size > MAX_ENTRIES) {
     const oldest = entries.keys().next().value;
@@ -74,7 +83,8 @@ function entryFor(key: string): Entry {
   return entry;
 }
 
-const keyOf = (userKey: string, workspaceId: string, modelId: string) => `${userKey}|${workspaceId}|${modelId.toUpperCase()}`;
+const keyOf = (userKey: string, workspaceId: string, modelId: string) =>
+  `${userKey}|${workspaceId}|${modelId.toUpperCase()}`;
 
 /**
  * `backgroundApi` runs the background sweep; give one that is not tied to the request's abort signal

@@ -11,14 +11,24 @@ const CATALOGUE_TTL_MS = 60_000;
 
 const cache = createTtlCache<ExportDefinition[]>("catalogue", CATALOGUE_TTL_MS, 200);
 
-const keyOf = (userKey: string, workspaceId: string, modelId: string) => `${userKey}|${workspaceId}|${modelId.toUpperCase()}`;
+const keyOf = (userKey: string, workspaceId: string, modelId: string) =>
+  `${userKey}|${workspaceId}|${modelId.toUpperCase()}`;
 
-export function cachedExports(api: AnaplanApi, userKey: string, workspaceId: string, modelId: string): Promise<ExportDefinition[]> {
+export function cachedExports(
+  api: AnaplanApi,
+  userKey: string,
+  workspaceId: string,
+  modelId: string,
+): Promise<ExportDefinition[]> {
   return cache.get(keyOf(userKey, workspaceId, modelId), () => api.exports(workspaceId, modelId));
 }
 
 /** The user's export list if it is cached now; never an upstream call. */
-export function peekExports(userKey: string, workspaceId: string, modelId: string): Promise<ExportDefinition[]> | undefined {
+export function peekExports(
+  userKey: string,
+  workspaceId: string,
+  modelId: string,
+): Promise<ExportDefinition[]> | undefined {
   return cache.peek(keyOf(userKey, workspaceId, modelId));
 }
 

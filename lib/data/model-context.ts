@@ -21,7 +21,12 @@ const MODEL_CONTEXT_TTL_MS = 10_000;
 const cache = createTtlCache<ModelContext | null>("model-context", MODEL_CONTEXT_TTL_MS, 500);
 
 /** Null when the user cannot see the workspace or model; other failures are thrown to the error boundary. */
-export async function loadModelContext(api: AnaplanApi, userKey: string, workspaceId: string, modelId: string): Promise<ModelContext | null> {
+export async function loadModelContext(
+  api: AnaplanApi,
+  userKey: string,
+  workspaceId: string,
+  modelId: string,
+): Promise<ModelContext | null> {
   let ranHere = false;
   try {
     return await cache.get(`${userKey}|${workspaceId}|${modelId.toUpperCase()}`, () => {

@@ -1,7 +1,14 @@
 import "server-only";
 import type { AnaplanApi } from "@/lib/anaplan/api";
 import { AnaplanError } from "@/lib/anaplan/errors";
-import type { ExportDetailResponse, ExportsResponse, ModelsResponse, TaskResponse, TasksResponse, WorkspacesResponse } from "@/lib/shared/responses";
+import type {
+  ExportDetailResponse,
+  ExportsResponse,
+  ModelsResponse,
+  TaskResponse,
+  TasksResponse,
+  WorkspacesResponse,
+} from "@/lib/shared/responses";
 import type { Task } from "@/lib/shared/types";
 import { getModelActivity } from "./activity";
 import { cachedExports } from "./catalogue-cache";
@@ -39,17 +46,29 @@ export async function getExportDetail(
     cachedExports(api, userKey, workspaceId, modelId),
   ]);
   const definition = definitions.find((d) => d.id === exportId);
-  if (!definition) throw new AnaplanError("not_found", "The export does not exist, or you have no access to it.", { status: 404 });
+  if (!definition)
+    throw new AnaplanError("not_found", "The export does not exist, or you have no access to it.", { status: 404 });
   return { exportMetadata, export: definition };
 }
 
 /** Newest first, through the per-user task-list cache that the activity table shares. */
-export async function getExportTasks(reader: Reader, workspaceId: string, modelId: string, exportId: string): Promise<TasksResponse> {
+export async function getExportTasks(
+  reader: Reader,
+  workspaceId: string,
+  modelId: string,
+  exportId: string,
+): Promise<TasksResponse> {
   return { tasks: sortNewestFirst(await cachedExportTasks(reader, workspaceId, modelId, exportId)) };
 }
 
 /** One task, as Anaplan has it now; what it shows is recorded in the ledger, and who started it added. */
-export async function getTask(reader: Reader, workspaceId: string, modelId: string, exportId: string, taskId: string): Promise<TaskResponse> {
+export async function getTask(
+  reader: Reader,
+  workspaceId: string,
+  modelId: string,
+  exportId: string,
+  taskId: string,
+): Promise<TaskResponse> {
   const task = await reader.api.exportTask(workspaceId, modelId, exportId, taskId);
   const scope = { tenantId: reader.tenantId, workspaceId, modelId };
   await observeTasks(scope, exportId, await knownExportName(reader.userKey, scope, exportId), [task]);

@@ -9,7 +9,12 @@ import { catchUpStaleRuns } from "./team-ledger";
  * A page of the team ledger for one model, as GET …/runs answers it; null when the reader cannot open the model in
  * Anaplan (answered exactly like an unknown model). Runs still shown active are brought up to date first.
  */
-export async function getRuns(reader: Reader, workspaceId: string, modelId: string, query: Partial<RunsQuery> = {}): Promise<RunsResponse | null> {
+export async function getRuns(
+  reader: Reader,
+  workspaceId: string,
+  modelId: string,
+  query: Partial<RunsQuery> = {},
+): Promise<RunsResponse | null> {
   if (!(await canOpenModel(reader.api, reader.userKey, workspaceId, modelId))) return null;
   const scope = { tenantId: reader.tenantId, workspaceId, modelId };
   await catchUpStaleRuns(reader.api, scope);

@@ -14,16 +14,29 @@ export const TASK_LIST_TTL_MS = 5_000;
 
 const cache = createTtlCache<Task[]>("task-lists", TASK_LIST_TTL_MS, 5_000);
 
-const exportSuffix = (workspaceId: string, modelId: string, exportId: string) => `|${workspaceId}|${modelId.toUpperCase()}|${exportId}`;
+const exportSuffix = (workspaceId: string, modelId: string, exportId: string) =>
+  `|${workspaceId}|${modelId.toUpperCase()}|${exportId}`;
 
 /**
  * Every upstream read of a task list is also what the team ledger sees: the tasks are recorded (states, endings,
  * runs started elsewhere) and come back with who started each, so the cached list carries it.
  */
-export function cachedExportTasks(reader: Reader, workspaceId: string, modelId: string, exportId: string, exportName?: string): Promise<Task[]> {
+export function cachedExportTasks(
+  reader: Reader,
+  workspaceId: string,
+  modelId: string,
+  exportId: string,
+  exportName?: string,
+): Promise<Task[]> {
   const { api, userKey, tenantId } = reader;
   return cache.get(userKey + exportSuffix(workspaceId, modelId, exportId), async () => {
-    const tasks = await withResults(api, workspaceId, modelId, exportId, await api.exportTasks(workspaceId, modelId, exportId));
+    const tasks = await withResults(
+      api,
+      workspaceId,
+      modelId,
+      exportId,
+      await api.exportTasks(workspaceId, modelId, exportId),
+    );
     const scope = { tenantId, workspaceId, modelId };
     await observeTasks(scope, exportId, exportName ?? (await knownExportName(userKey, scope, exportId)), tasks);
     return withStartedBy(scope, tasks);

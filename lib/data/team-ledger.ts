@@ -23,7 +23,13 @@ export function actorOf(session: SessionData): Actor {
 }
 
 /** The export's name from the user's short-lived catalogue cache (warm whenever they came from the export page). */
-export async function exportNameFor(api: AnaplanApi, userKey: string, workspaceId: string, modelId: string, exportId: string): Promise<string> {
+export async function exportNameFor(
+  api: AnaplanApi,
+  userKey: string,
+  workspaceId: string,
+  modelId: string,
+  exportId: string,
+): Promise<string> {
   try {
     const definitions = await cachedExports(api, userKey, workspaceId, modelId);
     return definitions.find((d) => d.id === exportId)?.name ?? "";
@@ -54,7 +60,12 @@ function fingerprint(task: Task): string {
 }
 
 /** Records what a task list showed. Only tasks whose state (or progress, by a tenth) changed since the last write. */
-export async function observeTasks(scope: LedgerScope, exportId: string, exportName: string, tasks: readonly Task[]): Promise<void> {
+export async function observeTasks(
+  scope: LedgerScope,
+  exportId: string,
+  exportName: string,
+  tasks: readonly Task[],
+): Promise<void> {
   const prefix = `${scope.tenantId}|${scope.workspaceId}|${scope.modelId.toUpperCase()}|`;
   const changed = tasks.filter((t) => written.get(prefix + t.taskId) !== fingerprint(t));
   if (changed.length === 0) return;
@@ -86,7 +97,13 @@ export async function catchUpStaleRuns(api: AnaplanApi, scope: LedgerScope, now 
   const notCheckedSince = new Date(now.getTime() - CATCH_UP_INTERVAL_MS);
   const stale = await ledger().staleActiveRuns(scope, { notCheckedSince, limit: 8 });
   if (stale.length === 0) return;
-  const claimed = new Set(await ledger().markChecked(scope, stale.map((r) => r.taskId), { at: now, notCheckedSince }));
+  const claimed = new Set(
+    await ledger().markChecked(
+      scope,
+      stale.map((r) => r.taskId),
+      { at: now, notCheckedSince },
+    ),
+  );
   await mapLimit(
     stale.filter((r) => claimed.has(r.taskId)),
     4,

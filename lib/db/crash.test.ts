@@ -53,7 +53,13 @@ describe.each(ENGINES)("a server killed with SIGKILL while recording, on %s", (e
           where datname = current_database() and application_name = 'crash-writer'`);
       }
       const scope = { tenantId: "crash-tenant", workspaceId: "crash-workspace", modelId: "crash-model" };
-      const [counts] = rowsOf<{ runs: number; max_n: number; transitions: number; orphans: number; duplicates: number }>(
+      const [counts] = rowsOf<{
+        runs: number;
+        max_n: number;
+        transitions: number;
+        orphans: number;
+        duplicates: number;
+      }>(
         await db.execute(sql`select
           (select count(*)::int from runs) as runs,
           (select max(substring(task_id from 6)::int) from runs) as max_n,

@@ -9,7 +9,9 @@ export class DataDirInUseError extends Error {
   override name = "DataDirInUseError";
   readonly code = "DATA_DIR_IN_USE";
   constructor(pid: number) {
-    super(`DATA_DIR is in use by process ${pid}: only one process may open the embedded database; stop it or set DATABASE_URL.`);
+    super(
+      `DATA_DIR is in use by process ${pid}: only one process may open the embedded database; stop it or set DATABASE_URL.`,
+    );
   }
 }
 

@@ -32,7 +32,9 @@ describe("getDb", () => {
     const [first, second] = await Promise.all([getDb(), getDb()]);
     expect(first).toBe(second);
     expect(first.engine).toBe("pglite");
-    const [row] = rowsOf<{ n: number }>(await first.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+    const [row] = rowsOf<{ n: number }>(
+      await first.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
+    );
     expect(row!.n).toBeGreaterThanOrEqual(2);
     await first.close();
   });
@@ -41,6 +43,9 @@ describe("getDb", () => {
     configure({ VERCEL: "1" });
     await expect(getDb()).rejects.toBeInstanceOf(LedgerOffError);
     expect(ledger().status()).toBe("off");
-    expect(await ledger().queryRuns({ tenantId: "t", workspaceId: "w", modelId: "m" })).toEqual({ runs: [], next: null });
+    expect(await ledger().queryRuns({ tenantId: "t", workspaceId: "w", modelId: "m" })).toEqual({
+      runs: [],
+      next: null,
+    });
   });
 });

@@ -21,7 +21,9 @@ const state = processState("database", () =>
   openOnce(() => {
     const config = getConfig();
     return openDatabase(
-      config.databaseUrl ? { engine: "postgres", url: config.databaseUrl } : { engine: "pglite", dataDir: config.dataDir },
+      config.databaseUrl
+        ? { engine: "postgres", url: config.databaseUrl }
+        : { engine: "pglite", dataDir: config.dataDir },
     );
   }),
 );

@@ -18,7 +18,8 @@ function firstMigrations(count: number): string {
   const folder = mkdtempSync(path.join(os.tmpdir(), "export-desk-migrations-"));
   mkdirSync(path.join(folder, "meta"));
   const entries = journal.entries.slice(0, count);
-  for (const entry of entries) cpSync(path.join(migrationsFolder(), `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
+  for (const entry of entries)
+    cpSync(path.join(migrationsFolder(), `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
   writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
   return folder;
 }
@@ -29,7 +30,9 @@ async function appliedCount(test: TestDatabase): Promise<number> {
 }
 
 async function indexNames(test: TestDatabase): Promise<string[]> {
-  const result = await test.database.db.execute(sql`select indexname from pg_indexes where tablename = 'runs' order by indexname`);
+  const result = await test.database.db.execute(
+    sql`select indexname from pg_indexes where tablename = 'runs' order by indexname`,
+  );
   return rowsOf<{ indexname: string }>(result).map((r) => r.indexname);
 }
 
@@ -51,7 +54,13 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
     await test.database.migrate(migrationsFolder());
     expect(await appliedCount(test)).toBe(journal.entries.length);
     expect(await indexNames(test)).toEqual(
-      expect.arrayContaining(["runs_task_key", "runs_newest_first", "runs_by_export", "runs_active", "runs_started_at"]),
+      expect.arrayContaining([
+        "runs_task_key",
+        "runs_newest_first",
+        "runs_by_export",
+        "runs_active",
+        "runs_started_at",
+      ]),
     );
     await test.database.migrate(migrationsFolder());
     expect(await appliedCount(test)).toBe(journal.entries.length);

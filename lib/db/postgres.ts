@@ -8,7 +8,12 @@ import * as schema from "./schema";
 
 /** The server engine: a node-postgres pool on DATABASE_URL. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  const pool = new Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
   // An idle connection that dies (server restart, dropped database) must not crash the process; the next query
   // fails instead and the ledger reports itself unavailable.
   pool.on("error", () => undefined);

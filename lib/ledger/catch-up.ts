@@ -17,7 +17,11 @@ export interface StaleRun {
 }
 
 /** Runs still shown active that nobody has checked since `notCheckedSince`, newest first. */
-export async function staleActiveRuns(db: Db, scope: LedgerScope, options: { notCheckedSince: Date; limit?: number }): Promise<StaleRun[]> {
+export async function staleActiveRuns(
+  db: Db,
+  scope: LedgerScope,
+  options: { notCheckedSince: Date; limit?: number },
+): Promise<StaleRun[]> {
   return db
     .select({ taskId: runs.taskId, exportId: runs.exportId, exportName: runs.exportName })
     .from(runs)

@@ -13,7 +13,9 @@ const run: Run = {
   durationMs: 240000,
   failure: "Line one\r\nline two",
   cancelledBy: null,
-  downloads: [{ by: { email: "ada@example.com", name: "Ada" }, at: "2026-11-30T09:05:00.000Z", bytes: 10, complete: true }],
+  downloads: [
+    { by: { email: "ada@example.com", name: "Ada" }, at: "2026-11-30T09:05:00.000Z", bytes: 10, complete: true },
+  ],
 };
 
 describe("runsCsv", () => {

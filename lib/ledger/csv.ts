@@ -1,8 +1,19 @@
 import type { Run } from "./types";
 
 const HEADER = [
-  "taskId", "exportId", "exportName", "startedByEmail", "startedByName", "startedAt", "finishedAt", "outcome",
-  "durationMs", "failure", "cancelledByEmail", "cancelledByName", "downloadedBy",
+  "taskId",
+  "exportId",
+  "exportName",
+  "startedByEmail",
+  "startedByName",
+  "startedAt",
+  "finishedAt",
+  "outcome",
+  "durationMs",
+  "failure",
+  "cancelledByEmail",
+  "cancelledByName",
+  "downloadedBy",
 ];
 
 /**
@@ -11,10 +22,23 @@ const HEADER = [
  * `{ header: false }` for the pages after the first when streaming.
  */
 export function runsCsv(runs: Run[], options: { header?: boolean } = {}): string {
-  const lines = runs.map((run) => row([
-    run.taskId, run.exportId, run.exportName, run.startedBy?.email, run.startedBy?.name, run.startedAt, run.finishedAt,
-    run.outcome, run.durationMs, run.failure, run.cancelledBy?.email, run.cancelledBy?.name, downloaders(run),
-  ]));
+  const lines = runs.map((run) =>
+    row([
+      run.taskId,
+      run.exportId,
+      run.exportName,
+      run.startedBy?.email,
+      run.startedBy?.name,
+      run.startedAt,
+      run.finishedAt,
+      run.outcome,
+      run.durationMs,
+      run.failure,
+      run.cancelledBy?.email,
+      run.cancelledBy?.name,
+      downloaders(run),
+    ]),
+  );
   return options.header === false ? lines.join("") : `\uFEFF${row(HEADER)}${lines.join("")}`;
 }
 

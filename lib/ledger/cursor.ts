@@ -15,7 +15,10 @@ export function encodeCursor(cursor: RunsCursor): string {
 
 /** Anything this server did not hand out (edited, truncated, made up) is a RunsQueryError, never a query. */
 export function decodeCursor(value: string): RunsCursor {
-  const forged = new RunsQueryError("cursor", "The cursor is not one this server gave out; start again from the first page.");
+  const forged = new RunsQueryError(
+    "cursor",
+    "The cursor is not one this server gave out; start again from the first page.",
+  );
   if (value.length > 64 || !/^[A-Za-z0-9_-]+$/.test(value)) throw forged;
   const match = SHAPE.exec(Buffer.from(value, "base64url").toString("utf8"));
   if (!match) throw forged;

@@ -43,7 +43,8 @@ export function createLedger(options: LedgerOptions) {
       status = "ok";
       return result;
     } catch (error) {
-      if (status !== "unavailable") log("ledger_unavailable", { engine: options.engine, code: databaseErrorCode(error) });
+      if (status !== "unavailable")
+        log("ledger_unavailable", { engine: options.engine, code: databaseErrorCode(error) });
       status = "unavailable";
       return fallback;
     }
@@ -65,7 +66,8 @@ export function createLedger(options: LedgerOptions) {
       id === null ? Promise.resolve() : safely((db) => recordDownloadFinished(db, id, result), undefined),
     queryRuns: (scope: LedgerScope, query: Partial<RunsQuery> = {}) =>
       safely<RunsPage>((db) => queryRuns(db, scope, query), { runs: [], next: null }),
-    exportName: (scope: LedgerScope, exportId: string) => safely<string | null>((db) => exportName(db, scope, exportId), null),
+    exportName: (scope: LedgerScope, exportId: string) =>
+      safely<string | null>((db) => exportName(db, scope, exportId), null),
     startedByFor: (scope: LedgerScope, taskIds: string[]) =>
       safely((db) => startedByFor(db, scope, taskIds), new Map<string, Person | null>()),
     exportHistory: (scope: LedgerScope, exportId: string, limit?: number) =>
@@ -74,7 +76,8 @@ export function createLedger(options: LedgerOptions) {
       safely<StaleRun[]>((db) => staleActiveRuns(db, scope, query), []),
     markChecked: (scope: LedgerScope, taskIds: string[], claim: { at: Date; notCheckedSince: Date }) =>
       safely<string[]>((db) => markChecked(db, scope, taskIds, claim), []),
-    pruneLedger: (retentionDays: number, now: Date) => safely<PruneResult | null>((db) => pruneLedger(db, retentionDays, now), null),
+    pruneLedger: (retentionDays: number, now: Date) =>
+      safely<PruneResult | null>((db) => pruneLedger(db, retentionDays, now), null),
   };
 }
 

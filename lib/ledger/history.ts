@@ -22,11 +22,16 @@ export async function exportHistory(db: Db, scope: LedgerScope, exportId: string
     db
       .select({ startedAt: runs.startedAt, finishedAt: runs.finishedAt })
       .from(runs)
-      .where(and(inScope(scope), eq(runs.exportId, exportId), eq(runs.outcome, "succeeded"), isNotNull(runs.finishedAt)))
+      .where(
+        and(inScope(scope), eq(runs.exportId, exportId), eq(runs.outcome, "succeeded"), isNotNull(runs.finishedAt)),
+      )
       .orderBy(...NEWEST_FIRST)
       .limit(TYPICAL_OVER),
   ]);
-  return { runs: page.runs, typicalDurationMs: median(finished.map((r) => r.finishedAt!.getTime() - r.startedAt.getTime())) };
+  return {
+    runs: page.runs,
+    typicalDurationMs: median(finished.map((r) => r.finishedAt!.getTime() - r.startedAt.getTime())),
+  };
 }
 
 export function median(values: number[]): number | null {

@@ -4,7 +4,8 @@ import { LOCK_NAMESPACE, PRUNE_LOCK, rowsOf, type Db } from "@/lib/db/database";
 
 const DAY_MS = 86_400_000;
 
-export type PruneResult = { pruned: true; runs: number; downloads: number } | { pruned: false; reason: "busy" | "done-today" };
+export type PruneResult =
+  { pruned: true; runs: number; downloads: number } | { pruned: false; reason: "busy" | "done-today" };
 
 /**
  * Deletes runs (with their states and downloads) started more than `retentionDays` before `now`. At most once a day
@@ -17,7 +18,9 @@ export async function pruneLedger(db: Db, retentionDays: number, now: Date): Pro
       await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK_NAMESPACE}, ${PRUNE_LOCK}) as locked`),
     );
     if (!lock?.locked) return { pruned: false, reason: "busy" } as const;
-    const [last] = rowsOf<{ value: string }>(await tx.execute(sql`select value from ledger_meta where key = 'pruned_at'`));
+    const [last] = rowsOf<{ value: string }>(
+      await tx.execute(sql`select value from ledger_meta where key = 'pruned_at'`),
+    );
     if (last && now.getTime() - Date.parse(last.value) < DAY_MS && Date.parse(last.value) <= now.getTime()) {
       return { pruned: false, reason: "done-today" } as const;
     }

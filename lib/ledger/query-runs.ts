@@ -14,7 +14,8 @@ export async function queryRuns(db: Db, scope: LedgerScope, query: Partial<RunsQ
   const rows = await runsPageSelect(db, scope, query, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const next = rows.length > limit && last ? encodeCursor({ startedAtMs: last.startedAt.getTime(), id: last.id }) : null;
+  const next =
+    rows.length > limit && last ? encodeCursor({ startedAtMs: last.startedAt.getTime(), id: last.id }) : null;
   return { runs: page.map(toRun), next };
 }
 
@@ -30,7 +31,9 @@ interface DownloadJson {
  * Each run's downloads as one JSON array, read through the downloads_by_run index (sorted in toRun: no Sort node).
  * "runs"."id" is spelled out: drizzle writes a bare "id" in a one-table select, which would mean d.id here.
  */
-const downloadsOfRun = sql<DownloadJson[] | null>`(select json_agg(json_build_object('email', d.by_email, 'name', d.by_name,
+const downloadsOfRun = sql<
+  DownloadJson[] | null
+>`(select json_agg(json_build_object('email', d.by_email, 'name', d.by_name,
   'at', d.started_at, 'bytes', d.bytes, 'complete', d.complete)) from downloads d where d.run_id = "runs"."id")`;
 
 const PAGE_COLUMNS = {
@@ -88,7 +91,12 @@ function toRun(row: PageRow): Run {
 }
 
 function toDownload(d: DownloadJson): RunDownload {
-  return { by: { email: d.email, name: d.name }, at: new Date(d.at).toISOString(), bytes: Number(d.bytes), complete: d.complete };
+  return {
+    by: { email: d.email, name: d.name },
+    at: new Date(d.at).toISOString(),
+    bytes: Number(d.bytes),
+    complete: d.complete,
+  };
 }
 
 function person(email: string | null, name: string | null): Person | null {

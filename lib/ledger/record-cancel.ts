@@ -6,7 +6,13 @@ import { inScope } from "./scope";
 import type { Actor, LedgerScope } from "./types";
 
 /** Who asked Anaplan to cancel a run (the first one to ask). False when the ledger does not know the run. */
-export async function recordCancelRequested(db: Db, scope: LedgerScope, taskId: string, by: Actor, at: Date): Promise<boolean> {
+export async function recordCancelRequested(
+  db: Db,
+  scope: LedgerScope,
+  taskId: string,
+  by: Actor,
+  at: Date,
+): Promise<boolean> {
   const updated = await db
     .update(runs)
     .set({ cancelledByUserId: by.userId, cancelledByEmail: by.email, cancelledByName: by.name, cancelRequestedAt: at })

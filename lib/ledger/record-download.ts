@@ -33,17 +33,30 @@ export async function recordDownloadStarted(db: Db, scope: LedgerScope, download
 }
 
 /** How it ended: bytes sent, and whether the whole file arrived or it was cut off. */
-export async function recordDownloadFinished(db: Db, id: number, result: { bytes: number; complete: boolean; at?: Date }): Promise<void> {
+export async function recordDownloadFinished(
+  db: Db,
+  id: number,
+  result: { bytes: number; complete: boolean; at?: Date },
+): Promise<void> {
   await db
     .update(downloads)
-    .set({ bytes: Math.max(0, Math.round(result.bytes)), complete: result.complete, finishedAt: result.at ?? new Date() })
+    .set({
+      bytes: Math.max(0, Math.round(result.bytes)),
+      complete: result.complete,
+      finishedAt: result.at ?? new Date(),
+    })
     .where(eq(downloads.id, id));
 }
 
 async function runOfDownload(db: Db, scope: LedgerScope, download: DownloadStarted): Promise<number | null> {
   const where = download.taskId
     ? and(inScope(scope), eq(runs.taskId, download.taskId))
-    : and(inScope(scope), eq(runs.exportId, download.exportId), eq(runs.outcome, "succeeded"), eq(runs.startedByUserId, download.by.userId));
+    : and(
+        inScope(scope),
+        eq(runs.exportId, download.exportId),
+        eq(runs.outcome, "succeeded"),
+        eq(runs.startedByUserId, download.by.userId),
+      );
   const [run] = await db
     .select({ id: runs.id })
     .from(runs)

@@ -60,7 +60,8 @@ export function parseRunsQuery(params: URLSearchParams): RunsQuery {
   }
   query.from = instant(value("from"), "from");
   query.to = instant(value("to"), "to");
-  if (query.from && query.to && query.from >= query.to) throw new RunsQueryError("to", '"to" must be later than "from".');
+  if (query.from && query.to && query.from >= query.to)
+    throw new RunsQueryError("to", '"to" must be later than "from".');
   const cursor = value("cursor");
   if (cursor !== undefined) query.cursor = decodeCursor(cursor);
   const limit = value("limit");
@@ -77,9 +78,13 @@ export function parseRunsQuery(params: URLSearchParams): RunsQuery {
 
 function instant(raw: string | undefined, name: "from" | "to"): Date | undefined {
   if (raw === undefined) return undefined;
-  const date = INSTANT.test(raw) && realDay(raw.slice(0, 10)) ? new Date(raw.length === 10 ? `${raw}T00:00:00Z` : raw) : undefined;
+  const date =
+    INSTANT.test(raw) && realDay(raw.slice(0, 10)) ? new Date(raw.length === 10 ? `${raw}T00:00:00Z` : raw) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new RunsQueryError(name, `"${name}" must be an ISO 8601 instant, such as 2026-11-30T09:00:00Z (or a date, 2026-11-30).`);
+    throw new RunsQueryError(
+      name,
+      `"${name}" must be an ISO 8601 instant, such as 2026-11-30T09:00:00Z (or a date, 2026-11-30).`,
+    );
   }
   return date;
 }

@@ -4,7 +4,11 @@ import type { LedgerScope } from "./types";
 
 /** Anaplan ids arrive in either case from links; the ledger keys workspace and model in lower case. */
 export function normalizeScope(scope: LedgerScope): LedgerScope {
-  return { tenantId: scope.tenantId, workspaceId: scope.workspaceId.toLowerCase(), modelId: scope.modelId.toLowerCase() };
+  return {
+    tenantId: scope.tenantId,
+    workspaceId: scope.workspaceId.toLowerCase(),
+    modelId: scope.modelId.toLowerCase(),
+  };
 }
 
 export function inScope(scope: LedgerScope): SQL {

@@ -17,6 +17,7 @@ export async function startedByFor(db: Db, scope: LedgerScope, taskIds: string[]
     .select({ taskId: runs.taskId, email: runs.startedByEmail, name: runs.startedByName })
     .from(runs)
     .where(and(inScope(scope), inArray(runs.taskId, ids)));
-  for (const row of rows) result.set(row.taskId, row.email === null ? null : { email: row.email, name: row.name ?? row.email });
+  for (const row of rows)
+    result.set(row.taskId, row.email === null ? null : { email: row.email, name: row.name ?? row.email });
   return result;
 }

@@ -13,7 +13,9 @@ const FIRST_PRUNE_AFTER_MS = 60_000;
 export function startLedger(): void {
   const config = getConfig();
   if (config.ledgerEngine === "off") {
-    console.warn("Export Desk: run history is off — on Vercel the team ledger needs a PostgreSQL server; set DATABASE_URL to record it.");
+    console.warn(
+      "Export Desk: run history is off — on Vercel the team ledger needs a PostgreSQL server; set DATABASE_URL to record it.",
+    );
     return;
   }
   void ledger().check();

@@ -12,7 +12,19 @@ import { recordObservations } from "./record-observations";
 import { recordRunStarted } from "./record-start";
 import { parseRunsQuery } from "./runs-query";
 import { startedByFor } from "./started-by";
-import { ada, at, EXPORT, failed, grace, otherModel, otherTenant, scope, succeeded, task, taskId } from "./testing/fixtures";
+import {
+  ada,
+  at,
+  EXPORT,
+  failed,
+  grace,
+  otherModel,
+  otherTenant,
+  scope,
+  succeeded,
+  task,
+  taskId,
+} from "./testing/fixtures";
 
 describe.each(ENGINES)("the ledger store on %s", (engine) => {
   let test: TestDatabase;
@@ -71,7 +83,9 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
           durationMs: 4 * 60_000,
           failure: null,
           cancelledBy: null,
-          downloads: [{ by: { email: ada.email, name: ada.name }, at: at(7).toISOString(), bytes: 12_345, complete: true }],
+          downloads: [
+            { by: { email: ada.email, name: ada.name }, at: at(7).toISOString(), bytes: 12_345, complete: true },
+          ],
         },
       ],
     });
@@ -89,7 +103,8 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
       "downloads",
     ]);
     const transitions = rowsOf<{ outcome: string; task_state: string; seen_at: Date | string }>(
-      await db().execute(sql`select t.outcome, t.task_state, t.seen_at from run_transitions t join runs r on r.id = t.run_id
+      await db()
+        .execute(sql`select t.outcome, t.task_state, t.seen_at from run_transitions t join runs r on r.id = t.run_id
         where r.model_id = ${s.modelId.toLowerCase()} order by t.seen_at`),
     );
     expect(transitions.map((t) => [t.outcome, t.task_state, new Date(t.seen_at).toISOString()])).toEqual([
@@ -139,13 +154,18 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(5, "IN_PROGRESS", { progress: 0.2 })], at(21));
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [succeeded(5)], at(22));
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(5, "IN_PROGRESS", { progress: 0.3 })], at(23));
-    expect((await queryRuns(db(), s)).runs[0]).toMatchObject({ outcome: "succeeded", finishedAt: at(20).toISOString() });
+    expect((await queryRuns(db(), s)).runs[0]).toMatchObject({
+      outcome: "succeeded",
+      finishedAt: at(20).toISOString(),
+    });
   });
 
   it("writes one row and one transition when ten callers observe the same task at once", async () => {
     const s = fresh();
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(6, "IN_PROGRESS")], at(30 + i))),
+      Array.from({ length: 10 }, (_, i) =>
+        recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(6, "IN_PROGRESS")], at(30 + i)),
+      ),
     );
     expect(await count("runs", s)).toBe(1);
     expect(await count("transitions", s)).toBe(1);
@@ -158,7 +178,10 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
     expect(await recordCancelRequested(db(), s, taskId(7), grace, at(42))).toBe(true);
     expect(await recordCancelRequested(db(), s, taskId(8), grace, at(42))).toBe(false);
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(7, "CANCELLED")], at(43));
-    expect((await queryRuns(db(), s)).runs[0]).toMatchObject({ outcome: "cancelled", cancelledBy: { email: ada.email, name: ada.name } });
+    expect((await queryRuns(db(), s)).runs[0]).toMatchObject({
+      outcome: "cancelled",
+      cancelledBy: { email: ada.email, name: ada.name },
+    });
   });
 
   it("records a download cut off part way, attached to the task it names", async () => {
@@ -169,7 +192,10 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
     const { runs } = await queryRuns(db(), s);
     expect(runs.map((r) => [r.taskId, r.downloads])).toEqual([
       [taskId(10), []],
-      [taskId(9), [{ by: { email: ada.email, name: ada.name }, at: at(51).toISOString(), bytes: 999, complete: false }]],
+      [
+        taskId(9),
+        [{ by: { email: ada.email, name: ada.name }, at: at(51).toISOString(), bytes: 999, complete: false }],
+      ],
     ]);
   });
 
@@ -185,7 +211,10 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
 
   it("pages newest first with a cursor, without repeating or skipping runs started at the same instant", async () => {
     const s = fresh();
-    const tasks = Array.from({ length: 7 }, (_, i) => ({ ...task(100 + i, "IN_PROGRESS"), creationTime: at(i < 4 ? 0 : i).getTime() }));
+    const tasks = Array.from({ length: 7 }, (_, i) => ({
+      ...task(100 + i, "IN_PROGRESS"),
+      creationTime: at(i < 4 ? 0 : i).getTime(),
+    }));
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, tasks, at(59));
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -224,7 +253,8 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
       at: at(2),
     });
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [failed(203)], at(3));
-    const ids = async (query: string) => (await queryRuns(db(), s, parseRunsQuery(new URLSearchParams(query)))).runs.map((r) => r.taskId);
+    const ids = async (query: string) =>
+      (await queryRuns(db(), s, parseRunsQuery(new URLSearchParams(query)))).runs.map((r) => r.taskId);
     expect(await ids(`export=${other}`)).toEqual([taskId(202)]);
     expect(await ids("by=ADA@example.com")).toEqual([taskId(201)]);
     expect(await ids("outcome=failed")).toEqual([taskId(203)]);
@@ -236,7 +266,14 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
     const minutes = [4, 6, 5, 30];
     for (const [i, m] of minutes.entries()) {
       const creationTime = at(i * 10).getTime();
-      await recordObservations(db(), s, EXPORT.id, EXPORT.name, [{ ...task(300 + i, "IN_PROGRESS"), creationTime }], at(i * 10));
+      await recordObservations(
+        db(),
+        s,
+        EXPORT.id,
+        EXPORT.name,
+        [{ ...task(300 + i, "IN_PROGRESS"), creationTime }],
+        at(i * 10),
+      );
       const last = i === 3 ? failed(300 + i) : succeeded(300 + i);
       await recordObservations(db(), s, EXPORT.id, EXPORT.name, [{ ...last, creationTime }], at(i * 10 + m));
     }
@@ -275,7 +312,14 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
   it("prunes runs older than the retention, with their states and downloads, at most once a day", async () => {
     const s = fresh();
     const old = new Date(Date.UTC(2025, 0, 1));
-    await recordObservations(db(), s, EXPORT.id, EXPORT.name, [{ ...succeeded(501), creationTime: old.getTime() }], old);
+    await recordObservations(
+      db(),
+      s,
+      EXPORT.id,
+      EXPORT.name,
+      [{ ...succeeded(501), creationTime: old.getTime() }],
+      old,
+    );
     await recordDownloadStarted(db(), s, { taskId: taskId(501), exportId: EXPORT.id, by: ada, at: old });
     await recordObservations(db(), s, EXPORT.id, EXPORT.name, [succeeded(502)], at(1));
     const now = new Date(Date.UTC(2026, 11, 1));
@@ -283,7 +327,10 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
     expect(first).toMatchObject({ pruned: true });
     expect(first.pruned && first.runs).toBeGreaterThanOrEqual(1);
     expect((await queryRuns(db(), s)).runs.map((r) => r.taskId)).toEqual([taskId(502)]);
-    expect(await pruneLedger(db(), 400, new Date(now.getTime() + 3_600_000))).toEqual({ pruned: false, reason: "done-today" });
+    expect(await pruneLedger(db(), 400, new Date(now.getTime() + 3_600_000))).toEqual({
+      pruned: false,
+      reason: "done-today",
+    });
     expect(await pruneLedger(db(), 400, new Date(now.getTime() + 86_400_000))).toMatchObject({ pruned: true, runs: 0 });
   });
 });

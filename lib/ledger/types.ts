@@ -1,4 +1,11 @@
-export { RUN_OUTCOMES, type Person, type Run, type RunDownload, type RunOutcome, type RunsPage } from "@/lib/shared/runs";
+export {
+  RUN_OUTCOMES,
+  type Person,
+  type Run,
+  type RunDownload,
+  type RunOutcome,
+  type RunsPage,
+} from "@/lib/shared/runs";
 
 /** Every ledger row belongs to one tenant (Anaplan customer id), workspace and model. */
 export interface LedgerScope {

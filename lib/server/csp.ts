@@ -2,8 +2,16 @@
  * The Content-Security-Policy for a page response. Next.js adds `nonce` to its own inline scripts
  * when the request carries this policy (set by proxy.ts), so no inline script runs without it.
  */
-export function contentSecurityPolicy(nonce: string, options: { oauthOrigin?: string; development?: boolean } = {}): string {
-  const scriptSrc = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(options.development ? ["'unsafe-eval'"] : [])];
+export function contentSecurityPolicy(
+  nonce: string,
+  options: { oauthOrigin?: string; development?: boolean } = {},
+): string {
+  const scriptSrc = [
+    "'self'",
+    `'nonce-${nonce}'`,
+    "'strict-dynamic'",
+    ...(options.development ? ["'unsafe-eval'"] : []),
+  ];
   return [
     "default-src 'self'",
     `script-src ${scriptSrc.join(" ")}`,

@@ -11,7 +11,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * upstream calls, request id) and an `X-Request-Id` header. Never logs a URL's query, a header
  * value, a body or a cookie, so no token, password or secret can reach the log.
  */
-export function withRequestLog<R extends Request, C>(handler: Handler<R, C>): (request: R, context?: C) => Promise<Response> {
+export function withRequestLog<R extends Request, C>(
+  handler: Handler<R, C>,
+): (request: R, context?: C) => Promise<Response> {
   return async (request, context) => {
     const route = routePattern(new URL(request.url).pathname);
     const incoming = request.headers.get("x-request-id");
@@ -24,18 +26,19 @@ export function withRequestLog<R extends Request, C>(handler: Handler<R, C>): (r
       status = response.status;
       return response;
     } finally {
-      if (!process.env.VITEST) console.log(
-        JSON.stringify({
-          level: status >= 500 ? "error" : "info",
-          time: new Date().toISOString(),
-          requestId,
-          method: request.method,
-          route,
-          status,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
-          upstreamCalls: state.upstreamCalls,
-        }),
-      );
+      if (!process.env.VITEST)
+        console.log(
+          JSON.stringify({
+            level: status >= 500 ? "error" : "info",
+            time: new Date().toISOString(),
+            requestId,
+            method: request.method,
+            route,
+            status,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            upstreamCalls: state.upstreamCalls,
+          }),
+        );
     }
   };
 }
@@ -52,10 +55,17 @@ function withHeader(response: Response, requestId: string): Response {
   }
 }
 
-const ID_AFTER: Record<string, string> = { workspaces: "{workspaceId}", models: "{modelId}", exports: "{exportId}", tasks: "{taskId}" };
+const ID_AFTER: Record<string, string> = {
+  workspaces: "{workspaceId}",
+  models: "{modelId}",
+  exports: "{exportId}",
+  tasks: "{taskId}",
+};
 
 /** `/api/workspaces/8a…/models/75…/tasks` → `/api/workspaces/{workspaceId}/models/{modelId}/tasks`: no id or input in logs. */
 export function routePattern(pathname: string): string {
   const segments = pathname.split("/");
-  return segments.map((segment, i) => (i > 0 && ID_AFTER[segments[i - 1]!] ? ID_AFTER[segments[i - 1]!] : segment)).join("/");
+  return segments
+    .map((segment, i) => (i > 0 && ID_AFTER[segments[i - 1]!] ? ID_AFTER[segments[i - 1]!] : segment))
+    .join("/");
 }

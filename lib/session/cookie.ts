@@ -37,7 +37,10 @@ export interface CookieSpec {
 const SEAL_TTL_SECONDS = Math.ceil((SESSION_ABSOLUTE_MS + CLOCK_SKEW_MS) / 1000);
 
 export async function sealSession(data: SessionData): Promise<string> {
-  const sealed = await sealData(data, { password: sessionKeys(getConfig().sessionSecrets).seal, ttl: SEAL_TTL_SECONDS });
+  const sealed = await sealData(data, {
+    password: sessionKeys(getConfig().sessionSecrets).seal,
+    ttl: SEAL_TTL_SECONDS,
+  });
   const name = sessionCookieName();
   // name=value plus the longest attribute string we emit.
   if (name.length + 1 + sealed.length + 80 > MAX_COOKIE_BYTES) throw new SessionTooLargeError();
@@ -65,7 +68,10 @@ export async function unsealSession(value: string | undefined): Promise<SessionD
   const hit = recent.get(value);
   if (hit && Date.now() - hit.at < UNSEALED_TTL_MS) return structuredClone(hit.data);
   try {
-    const raw = await unsealData<unknown>(value, { password: sessionKeys(config.sessionSecrets).unseal, ttl: SEAL_TTL_SECONDS });
+    const raw = await unsealData<unknown>(value, {
+      password: sessionKeys(config.sessionSecrets).unseal,
+      ttl: SEAL_TTL_SECONDS,
+    });
     const parsed = sessionDataSchema.safeParse(raw);
     if (!parsed.success) return null;
     recent.delete(value);

@@ -26,7 +26,9 @@ export async function freshenSession(data: SessionData, now: number = Date.now()
       if (error instanceof SessionEndedError) return { status: "ended" };
       if (!(error instanceof AuthUnavailableError)) throw error;
       if (now >= next.tokenExpiresAt) {
-        return error.retryAfterMs === undefined ? { status: "unavailable" } : { status: "unavailable", retryAfterMs: error.retryAfterMs };
+        return error.retryAfterMs === undefined
+          ? { status: "unavailable" }
+          : { status: "unavailable", retryAfterMs: error.retryAfterMs };
       }
     }
   }

@@ -30,7 +30,10 @@ export async function sealOAuthState(pending: OAuthPending): Promise<CookieSpec>
   return cookieSpec(oauthStateCookieName(), value, OAUTH_STATE_TTL_SECONDS);
 }
 
-export async function unsealOAuthState(value: string | undefined, now: number = Date.now()): Promise<OAuthPending | null> {
+export async function unsealOAuthState(
+  value: string | undefined,
+  now: number = Date.now(),
+): Promise<OAuthPending | null> {
   if (!value || value.length > 4096) return null;
   try {
     const raw = await unsealData<unknown>(value, {
@@ -39,7 +42,8 @@ export async function unsealOAuthState(value: string | undefined, now: number = 
     });
     const parsed = stateSchema.safeParse(raw);
     if (!parsed.success) return null;
-    if (now - parsed.data.createdAt > OAUTH_STATE_TTL_SECONDS * 1000 || parsed.data.createdAt > now + 60_000) return null;
+    if (now - parsed.data.createdAt > OAUTH_STATE_TTL_SECONDS * 1000 || parsed.data.createdAt > now + 60_000)
+      return null;
     return parsed.data;
   } catch {
     return null;

@@ -33,8 +33,9 @@ interface Refreshed {
 
 /**
  * Single-flight per token in this process (and, with DATABASE_URL, across instances: shared-store.ts): concurrent
- * requests carrying the same (old) cookie share one upstream refresh. The outcome is remembered for a while, so a late request that still carries the old cookie adopts the
- * new token instead of refreshing again — essential with rotating OAuth refresh tokens, which are single-use.
+ * requests carrying the same (old) cookie share one upstream refresh. The outcome is remembered for a while, so a
+ * late request that still carries the old cookie adopts the new token instead of refreshing again — essential with
+ * rotating OAuth refresh tokens, which are single-use.
  * Keys are hashes; tokens are never used as map keys or logged.
  */
 const inflight = processState("refresh-inflight", () => new Map<string, Promise<Refreshed>>());
@@ -72,7 +73,12 @@ export async function refreshSessionToken(data: SessionData, options: { force?: 
 }
 
 function apply(data: SessionData, value: Refreshed): SessionData {
-  const next: SessionData = { ...data, token: value.token, tokenExpiresAt: value.tokenExpiresAt, tokenIssuedAt: value.tokenIssuedAt };
+  const next: SessionData = {
+    ...data,
+    token: value.token,
+    tokenExpiresAt: value.tokenExpiresAt,
+    tokenIssuedAt: value.tokenIssuedAt,
+  };
   if (value.refreshToken) next.refreshToken = value.refreshToken;
   return next;
 }

@@ -1,5 +1,12 @@
 import "server-only";
-import { clearedCookie, sealSession, sessionCookie, sessionCookieName, SessionTooLargeError, type CookieSpec } from "./cookie";
+import {
+  clearedCookie,
+  sealSession,
+  sessionCookie,
+  sessionCookieName,
+  SessionTooLargeError,
+  type CookieSpec,
+} from "./cookie";
 import type { SessionData } from "./data";
 import { readSession } from "./read";
 import { freshenSession } from "./lifecycle";
@@ -22,14 +29,18 @@ export type ResumedSession =
  * The one way into a session, for route handlers and page navigations alike: unseal, check lifetimes and
  * revocation, refresh the token when due, record activity, and say which cookies the answer must carry.
  */
-export async function resumeSession(cookieValue: string | undefined, now: number = Date.now()): Promise<ResumedSession> {
+export async function resumeSession(
+  cookieValue: string | undefined,
+  now: number = Date.now(),
+): Promise<ResumedSession> {
   const state = await readSession(cookieValue, now);
   if (state.status === "none") return state;
   if (state.status === "invalid") return { status: "ended", reason: "invalid", cookies: await endSession() };
   if (state.status === "ended") return { status: "ended", reason: state.reason, cookies: await endSession() };
 
   const fresh = await freshenSession(state.data, now);
-  if (fresh.status === "ended") return { status: "ended", reason: "refresh_refused", cookies: await endSession(state.data) };
+  if (fresh.status === "ended")
+    return { status: "ended", reason: "refresh_refused", cookies: await endSession(state.data) };
   if (fresh.status === "unavailable") return fresh;
   return {
     status: "active",

@@ -45,7 +45,10 @@ export async function recordSharedRevocation(sid: string, until: number): Promis
   await guarded(
     async () => {
       const { db } = await getDb();
-      await db.insert(revokedSessions).values({ sid, until: new Date(until) }).onConflictDoNothing();
+      await db
+        .insert(revokedSessions)
+        .values({ sid, until: new Date(until) })
+        .onConflictDoNothing();
       await db.delete(revokedSessions).where(lt(revokedSessions.until, new Date()));
     },
     () => undefined,
@@ -94,12 +97,17 @@ export async function refreshOnceShared<T extends object>(key: string, refresh: 
         .from(tokenRefreshes)
         .where(and(eq(tokenRefreshes.key, key), gt(tokenRefreshes.createdAt, since)))
         .limit(1);
-      const adopted = stored ? await unsealData<T>(stored.sealed, { password: keys().unseal, ttl: SEAL_TTL_SECONDS }) : null;
+      const adopted = stored
+        ? await unsealData<T>(stored.sealed, { password: keys().unseal, ttl: SEAL_TTL_SECONDS })
+        : null;
       if (adopted && Object.keys(adopted).length > 0) return adopted;
       const value = await refreshHere();
       const sealed = await sealData(value, { password: keys().seal, ttl: SEAL_TTL_SECONDS });
       const createdAt = new Date();
-      await tx.insert(tokenRefreshes).values({ key, sealed, createdAt }).onConflictDoUpdate({ target: tokenRefreshes.key, set: { sealed, createdAt } });
+      await tx
+        .insert(tokenRefreshes)
+        .values({ key, sealed, createdAt })
+        .onConflictDoUpdate({ target: tokenRefreshes.key, set: { sealed, createdAt } });
       await tx.delete(tokenRefreshes).where(lt(tokenRefreshes.createdAt, since));
       return value;
     });

@@ -53,17 +53,36 @@ function compare(fixture: string, r: CallResult, status: number, allowed: readon
 /** §2.2: `next` is unreliable (present on last pages in real and fixture responses) and §8.4 makes it configurable. */
 const NEXT_EITHER_WAY: AllowedDifference[] = [
   { kind: "extra", path: "meta.paging.next", reason: "reference §2.2/§8.4: next may appear even on the last page" },
-  { kind: "missing", path: "meta.paging.next", reason: "reference §2.2/§8.4: next is hand-added to this fixture (§7) and optional" },
+  {
+    kind: "missing",
+    path: "meta.paging.next",
+    reason: "reference §2.2/§8.4: next is hand-added to this fixture (§7) and optional",
+  },
 ];
 
 /** §2.3 model fields [live + anaplan-sdk]; the fixtures (§7) carry only id/name/activeState(/currentWorkspaceId). */
-const MODEL_FIELDS = ["currentWorkspaceId", "currentWorkspaceName", "modelUrl", "categoryValues", "isoCreationDate", "lastModified", "lastModifiedByUserGuid", "lastSavedSerialNumber"];
+const MODEL_FIELDS = [
+  "currentWorkspaceId",
+  "currentWorkspaceName",
+  "modelUrl",
+  "categoryValues",
+  "isoCreationDate",
+  "lastModified",
+  "lastModifiedByUserGuid",
+  "lastSavedSerialNumber",
+];
 const extraModelFields = (except: string[] = []): AllowedDifference[] =>
-  MODEL_FIELDS.filter((f) => !except.includes(f)).map((f) => ({ kind: "extra", path: `models[].${f}`, reason: "reference §2.3 model fields" }));
+  MODEL_FIELDS.filter((f) => !except.includes(f)).map((f) => ({
+    kind: "extra",
+    path: `models[].${f}`,
+    reason: "reference §2.3 model fields",
+  }));
 
 describe("auth service bodies vs fixtures", () => {
   it("POST /token/authenticate ↔ auth_response.json", async () => {
-    const r = await call(sim.url, "POST", "/token/authenticate", { authorization: basicAuth(SEED.users.ada.email, SEED.password) });
+    const r = await call(sim.url, "POST", "/token/authenticate", {
+      authorization: basicAuth(SEED.users.ada.email, SEED.password),
+    });
     compare("auth_response", r, 201, [
       // §1.2 "New (2026)": an optional refreshToken field in the authenticate response; clients must tolerate it.
       { kind: "extra", path: "tokenInfo.refreshToken", reason: "reference §1.2 optional refreshToken (2026)" },
@@ -104,9 +123,11 @@ describe("Integration API bodies vs fixtures", () => {
     compare("model_response", r, 200, [
       // The fixture (hand-edited, §7) keeps only id and name; §2.3 lists the model fields, modelDetails=true adds
       // memoryUsage and GET /models/{id} adds modelTransactionRunning.
-      ...["activeState", ...MODEL_FIELDS, "memoryUsage", "modelTransactionRunning"].map(
-        (f): AllowedDifference => ({ kind: "extra", path: `model.${f}`, reason: "reference §2.3 model fields" }),
-      ),
+      ...["activeState", ...MODEL_FIELDS, "memoryUsage", "modelTransactionRunning"].map((f): AllowedDifference => ({
+        kind: "extra",
+        path: `model.${f}`,
+        reason: "reference §2.3 model fields",
+      })),
     ]);
   });
 

@@ -28,7 +28,12 @@ export function basicAuth(email: string, password: string): string {
   return `Basic ${Buffer.from(`${email}:${password}`, "utf8").toString("base64")}`;
 }
 
-export async function call(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.authorization !== undefined) headers.Authorization = options.authorization;
   else if (options.token !== undefined) headers.Authorization = `AnaplanAuthToken ${options.token}`;
@@ -51,12 +56,21 @@ export async function call(baseUrl: string, method: string, path: string, option
       json = undefined;
     }
   }
-  return { status: res.status, headers: res.headers, bytes, json, text, path: new URL(path, baseUrl).pathname + new URL(path, baseUrl).search };
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes,
+    json,
+    text,
+    path: new URL(path, baseUrl).pathname + new URL(path, baseUrl).search,
+  };
 }
 
 /** Basic login at the auth service; returns the token value. */
 export async function login(baseUrl: string, user: SeedUserName = "ada"): Promise<string> {
-  const r = await call(baseUrl, "POST", "/token/authenticate", { authorization: basicAuth(SEED.users[user].email, SEED.password) });
+  const r = await call(baseUrl, "POST", "/token/authenticate", {
+    authorization: basicAuth(SEED.users[user].email, SEED.password),
+  });
   const token = (r.json as { tokenInfo?: { tokenValue?: unknown } } | undefined)?.tokenInfo?.tokenValue;
   if (r.status !== 201 || typeof token !== "string") throw new Error(`login as ${user} failed: HTTP ${r.status}`);
   return token;
@@ -96,8 +110,17 @@ export async function waitForTerminal(
 }
 
 /** Starts an export and returns the task path. */
-export async function startExport(baseUrl: string, token: string, exportId: string, base = FPA): Promise<{ result: CallResult; taskPath: string }> {
-  const result = await call(baseUrl, "POST", `${base}/exports/${exportId}/tasks`, { token, body: { localeName: "en_US" } });
-  if (!isTaskBody(result.json)) throw new Error(`starting export ${exportId} failed: HTTP ${result.status} ${result.text.slice(0, 200)}`);
+export async function startExport(
+  baseUrl: string,
+  token: string,
+  exportId: string,
+  base = FPA,
+): Promise<{ result: CallResult; taskPath: string }> {
+  const result = await call(baseUrl, "POST", `${base}/exports/${exportId}/tasks`, {
+    token,
+    body: { localeName: "en_US" },
+  });
+  if (!isTaskBody(result.json))
+    throw new Error(`starting export ${exportId} failed: HTTP ${result.status} ${result.text.slice(0, 200)}`);
   return { result, taskPath: `${base}/exports/${exportId}/tasks/${result.json.task.taskId}` };
 }

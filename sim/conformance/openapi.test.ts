@@ -11,7 +11,17 @@ import { SimControl } from "../control";
 import { startSimulator, type RunningSimulator } from "../server";
 import { SEED } from "../seed/ids";
 import {
-  basicAuth, call, FPA, login, M, modelBase, startExport, W, waitForTerminal, X, type CallResult,
+  basicAuth,
+  call,
+  FPA,
+  login,
+  M,
+  modelBase,
+  startExport,
+  W,
+  waitForTerminal,
+  X,
+  type CallResult,
 } from "./harness";
 import { createValidator, type ApiName, type HttpMethod } from "./openapi";
 
@@ -57,7 +67,8 @@ function errorEnvelope(method: HttpMethod, r: CallResult, status: number): Body 
   return body;
 }
 
-const get = (path: string, t: string | undefined = token) => call(sim.url, "GET", path, t === undefined ? {} : { token: t });
+const get = (path: string, t: string | undefined = token) =>
+  call(sim.url, "GET", path, t === undefined ? {} : { token: t });
 const advance = (ms: number) => control.advanceClock(ms).then(() => undefined);
 
 async function finishedExport(exportId: string): Promise<CallResult> {
@@ -70,7 +81,10 @@ async function finishedExport(exportId: string): Promise<CallResult> {
 describe("validator self-test", () => {
   it("rejects a task body whose taskId is a number (the suite can fail)", () => {
     const r = v.validate({
-      api: "integration", method: "GET", path: `${FPA}/exports/${X.revenueCsv}/tasks/F362B99442C54425970E200037D48A91`, status: 200,
+      api: "integration",
+      method: "GET",
+      path: `${FPA}/exports/${X.revenueCsv}/tasks/F362B99442C54425970E200037D48A91`,
+      status: 200,
       body: { task: { taskId: 42, taskState: "COMPLETE" } },
     });
     expect(r.valid).toBe(false);
@@ -80,17 +94,25 @@ describe("validator self-test", () => {
 
 describe("Authentication service /token/*", () => {
   it("POST /token/authenticate (Basic) → 201 with tokenInfo", async () => {
-    const r = await call(sim.url, "POST", "/token/authenticate", { authorization: basicAuth(SEED.users.ada.email, SEED.password) });
+    const r = await call(sim.url, "POST", "/token/authenticate", {
+      authorization: basicAuth(SEED.users.ada.email, SEED.password),
+    });
     const body = conforms("authentication", "POST", r, 201);
-    expect(body).toMatchObject({ status: "SUCCESS", statusMessage: "Login successful", tokenInfo: { tokenValue: expect.any(String) } });
+    expect(body).toMatchObject({
+      status: "SUCCESS",
+      statusMessage: "Login successful",
+      tokenInfo: { tokenValue: expect.any(String) },
+    });
     // §1.2: expiresAt is milliseconds since epoch, 35 minutes ahead.
-    const inSeconds = ((body.tokenInfo as Body).expiresAt as number - Date.now()) / 1000;
+    const inSeconds = (((body.tokenInfo as Body).expiresAt as number) - Date.now()) / 1000;
     expect(inSeconds).toBeGreaterThan(2_100 - 60);
     expect(inSeconds).toBeLessThanOrEqual(2_100 + 1);
   });
 
   it("POST /token/authenticate with a wrong password → 401 FAILURE_BAD_CREDENTIAL", async () => {
-    const r = await call(sim.url, "POST", "/token/authenticate", { authorization: basicAuth(SEED.users.ada.email, "wrong-password") });
+    const r = await call(sim.url, "POST", "/token/authenticate", {
+      authorization: basicAuth(SEED.users.ada.email, "wrong-password"),
+    });
     expect(conforms("authentication", "POST", r, 401).status).toBe("FAILURE_BAD_CREDENTIAL");
   });
 
@@ -133,14 +155,22 @@ describe("Authentication service /token/*", () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 function decodeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** Drives the sign-in form of /auth/authorize with fetch; returns the code from the redirect to REDIRECT_URI. */
 async function authorizationCode(state = "conformance-state"): Promise<string> {
   const query = new URLSearchParams({
-    response_type: "code", client_id: SEED.oauthClient.clientId, redirect_uri: REDIRECT_URI,
-    scope: "openid profile email offline_access", state,
+    response_type: "code",
+    client_id: SEED.oauthClient.clientId,
+    redirect_uri: REDIRECT_URI,
+    scope: "openid profile email offline_access",
+    state,
   });
   let page = await call(sim.url, "GET", `/auth/authorize?${query.toString()}`);
   for (let hops = 0; page.status === 302 && hops < 5; hops++) {
@@ -159,7 +189,8 @@ async function authorizationCode(state = "conformance-state"): Promise<string> {
   fields.set("password", SEED.password);
   fields.set("decision", "allow");
   const submit = await call(sim.url, "POST", decodeHtml(form?.[1] ?? ""), {
-    body: fields.toString(), headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: fields.toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
   });
   expect(submit.status, "the form redirects back to the client").toBe(302);
   const back = new URL(submit.headers.get("location") ?? "");
@@ -173,18 +204,28 @@ async function authorizationCode(state = "conformance-state"): Promise<string> {
 const tokenRequest = (body: Record<string, string>) => call(sim.url, "POST", "/oauth/token", { body });
 const codeGrant = (code: string) =>
   tokenRequest({
-    grant_type: "authorization_code", client_id: SEED.oauthClient.clientId, client_secret: SEED.oauthClient.clientSecret,
-    code, redirect_uri: REDIRECT_URI,
+    grant_type: "authorization_code",
+    client_id: SEED.oauthClient.clientId,
+    client_secret: SEED.oauthClient.clientSecret,
+    code,
+    redirect_uri: REDIRECT_URI,
   });
 const refreshGrant = (refreshToken: string) =>
   tokenRequest({
-    grant_type: "refresh_token", client_id: SEED.oauthClient.clientId, client_secret: SEED.oauthClient.clientSecret,
+    grant_type: "refresh_token",
+    client_id: SEED.oauthClient.clientId,
+    client_secret: SEED.oauthClient.clientSecret,
     refresh_token: refreshToken,
   });
 
 describe("OAuth service", () => {
   it("GET /auth/authorize answers a status the document declares (302 to the login page, reference §1.3)", async () => {
-    const query = new URLSearchParams({ response_type: "code", client_id: SEED.oauthClient.clientId, redirect_uri: REDIRECT_URI, state: "s" });
+    const query = new URLSearchParams({
+      response_type: "code",
+      client_id: SEED.oauthClient.clientId,
+      redirect_uri: REDIRECT_URI,
+      state: "s",
+    });
     const r = await call(sim.url, "GET", `/auth/authorize?${query.toString()}`);
     expect(() => v.locate("oauth", "GET", r.path, r.status), `HTTP ${r.status}`).not.toThrow();
   });
@@ -192,7 +233,10 @@ describe("OAuth service", () => {
   it("POST /oauth/token grant_type=authorization_code → 200 token response, usable as Bearer on the Integration API", async () => {
     const body = conforms("oauth", "POST", await codeGrant(await authorizationCode()), 200);
     expect(body).toMatchObject({
-      access_token: expect.any(String), refresh_token: expect.any(String), expires_in: 2100, token_type: "Bearer",
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+      expires_in: 2100,
+      token_type: "Bearer",
     });
     expect(String(body.scope).split(" ")).not.toContain("profile");
     const me = await call(sim.url, "GET", "/2/0/users/me", { authorization: `Bearer ${String(body.access_token)}` });
@@ -202,7 +246,11 @@ describe("OAuth service", () => {
   it("POST /oauth/token grant_type=refresh_token → 200 with a rotated refresh token", async () => {
     const first = conforms("oauth", "POST", await codeGrant(await authorizationCode()), 200);
     const second = conforms("oauth", "POST", await refreshGrant(String(first.refresh_token)), 200);
-    expect(second).toMatchObject({ access_token: expect.any(String), refresh_token: expect.any(String), token_type: "Bearer" });
+    expect(second).toMatchObject({
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+      token_type: "Bearer",
+    });
     expect(second.refresh_token).not.toBe(first.refresh_token);
   });
 
@@ -219,18 +267,28 @@ describe("OAuth service", () => {
   });
 
   it("POST /oauth/token with an unknown grant_type → 400 unsupported_grant_type", async () => {
-    const r = await tokenRequest({ grant_type: "password", client_id: SEED.oauthClient.clientId, username: "x", password: "y" });
+    const r = await tokenRequest({
+      grant_type: "password",
+      client_id: SEED.oauthClient.clientId,
+      username: "x",
+      password: "y",
+    });
     expect(conforms("oauth", "POST", r, 400).error).toBe("unsupported_grant_type");
   });
 
   it("POST /oauth/token without grant_type → 400 invalid_request", async () => {
-    expect(conforms("oauth", "POST", await tokenRequest({ client_id: SEED.oauthClient.clientId }), 400).error).toBe("invalid_request");
+    expect(conforms("oauth", "POST", await tokenRequest({ client_id: SEED.oauthClient.clientId }), 400).error).toBe(
+      "invalid_request",
+    );
   });
 
   it("POST /oauth/token with a wrong client_secret → 401 OAuth error body", async () => {
     const r = await tokenRequest({
-      grant_type: "authorization_code", client_id: SEED.oauthClient.clientId, client_secret: "wrong",
-      code: "whatever", redirect_uri: REDIRECT_URI,
+      grant_type: "authorization_code",
+      client_id: SEED.oauthClient.clientId,
+      client_secret: "wrong",
+      code: "whatever",
+      redirect_uri: REDIRECT_URI,
     });
     conforms("oauth", "POST", r, 401);
   });
@@ -248,7 +306,8 @@ describe("Integration API /2/0 — users, workspaces, models", () => {
     const body = conforms("integration", "GET", await get("/2/0/workspaces?tenantDetails=true"), 200);
     const list = body.workspaces as Body[];
     expect(list.length).toBeGreaterThan(0);
-    for (const w of list) expect(w).toMatchObject({ sizeAllowance: expect.any(Number), currentSize: expect.any(Number) });
+    for (const w of list)
+      expect(w).toMatchObject({ sizeAllowance: expect.any(Number), currentSize: expect.any(Number) });
   });
 
   it("GET /models → 200", async () => {
@@ -288,7 +347,12 @@ describe("Integration API /2/0 — exports", () => {
   it("GET …/exports → 200 (first page: paging meta and next)", async () => {
     const body = conforms("integration", "GET", await get(`${FPA}/exports?limit=5&offset=0`), 200);
     const paging = (body.meta as Body).paging as Body;
-    expect(paging).toMatchObject({ currentPageSize: 5, offset: 0, totalSize: expect.any(Number), next: expect.any(String) });
+    expect(paging).toMatchObject({
+      currentPageSize: 5,
+      offset: 0,
+      totalSize: expect.any(Number),
+      next: expect.any(String),
+    });
     expect(body.exports).toHaveLength(5);
     // §2.2: ready-made URLs echoing limit/offset.
     const next = new URL(String(paging.next));
@@ -296,10 +360,17 @@ describe("Integration API /2/0 — exports", () => {
   });
 
   it("GET …/exports → 200 (last page: next link still present, previous present)", async () => {
-    const total = ((conforms("integration", "GET", await get(`${FPA}/exports`), 200).meta as Body).paging as Body).totalSize as number;
+    const total = ((conforms("integration", "GET", await get(`${FPA}/exports`), 200).meta as Body).paging as Body)
+      .totalSize as number;
     const body = conforms("integration", "GET", await get(`${FPA}/exports?limit=5&offset=${total - 2}`), 200);
     const paging = (body.meta as Body).paging as Body;
-    expect(paging).toMatchObject({ currentPageSize: 2, offset: total - 2, totalSize: total, next: expect.any(String), previous: expect.any(String) });
+    expect(paging).toMatchObject({
+      currentPageSize: 2,
+      offset: total - 2,
+      totalSize: total,
+      next: expect.any(String),
+      previous: expect.any(String),
+    });
   });
 
   it("GET …/exports → 200 (page past the end: collection key omitted)", async () => {
@@ -329,7 +400,9 @@ describe("Integration API /2/0 — exports", () => {
 describe("Integration API /2/0 — export tasks", () => {
   it("POST …/exports/{exportId}/tasks → 200 task", async () => {
     const { result } = await startExport(sim.url, token, X.revenueCsv);
-    expect(conforms("integration", "POST", result, 200).task).toMatchObject({ taskId: expect.stringMatching(/^[0-9A-F]{32}$/) });
+    expect(conforms("integration", "POST", result, 200).task).toMatchObject({
+      taskId: expect.stringMatching(/^[0-9A-F]{32}$/),
+    });
   });
 
   it("GET …/exports/{exportId}/tasks → 200 with tasks", async () => {
@@ -357,7 +430,11 @@ describe("Integration API /2/0 — export tasks", () => {
 
   it("GET …/tasks/{taskId} (complete, failed) → 200 task with result details", async () => {
     const body = conforms("integration", "GET", await finishedExport(X.failing), 200);
-    expect(body.task).toMatchObject({ taskState: "COMPLETE", currentStep: "Failed.", result: { successful: false, details: expect.any(Array) } });
+    expect(body.task).toMatchObject({
+      taskState: "COMPLETE",
+      currentStep: "Failed.",
+      result: { successful: false, details: expect.any(Array) },
+    });
   });
 
   it("DELETE …/tasks/{taskId} → 200 task (CANCELLING), then GET → CANCELLED (overlay: DELETE undeclared)", async () => {
@@ -372,7 +449,12 @@ describe("Integration API /2/0 — export tasks", () => {
   it("DELETE …/tasks/{taskId} on a finished task → 200 unchanged task", async () => {
     const done = await finishedExport(X.revenueCsv);
     const taskId = (done.json as { task: { taskId: string } }).task.taskId;
-    const del = conforms("integration", "DELETE", await call(sim.url, "DELETE", `${FPA}/exports/${X.revenueCsv}/tasks/${taskId}`, { token }), 200);
+    const del = conforms(
+      "integration",
+      "DELETE",
+      await call(sim.url, "DELETE", `${FPA}/exports/${X.revenueCsv}/tasks/${taskId}`, { token }),
+      200,
+    );
     expect(del.task).toMatchObject({ taskState: "COMPLETE" });
   });
 
@@ -401,7 +483,7 @@ describe("Integration API /2/0 — files and chunks", () => {
     expect(body).not.toHaveProperty("chunks");
   });
 
-  it("GET …/files/{fileId}/chunks/{chunkId} and GET …/files/{fileId} → 200 application/octet-stream (document: binary, no JSON schema)", async () => {
+  it("GET …/files/{fileId}/chunks/{chunkId} and …/files/{fileId} → 200 application/octet-stream (binary, no schema)", async () => {
     await control.configure({ chunkSizeBytes: 4096 });
     await finishedExport(X.revenueCsv);
     const chunkPath = `${FPA}/files/${X.revenueCsv}/chunks/0`;

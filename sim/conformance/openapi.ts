@@ -119,7 +119,8 @@ export function convertDocument(doc: OpenApiDocument): void {
     for (const operation of Object.values(item)) {
       if (!isObject(operation)) continue;
       convertMediaTypes(operation.requestBody);
-      if (isObject(operation.responses)) for (const response of Object.values(operation.responses)) convertMediaTypes(response);
+      if (isObject(operation.responses))
+        for (const response of Object.values(operation.responses)) convertMediaTypes(response);
     }
   }
 }
@@ -286,7 +287,10 @@ export function createValidator(options: CreateValidatorOptions = {}): Conforman
     let pointer = ["paths", template, m, "responses", key];
     let response = responses[key];
     if (isObject(response) && typeof response.$ref === "string") {
-      pointer = response.$ref.slice(2).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+      pointer = response.$ref
+        .slice(2)
+        .split("/")
+        .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
       response = resolveLocalRef(doc, response.$ref);
     }
     const content = isObject(response) && isObject(response.content) ? response.content : {};
@@ -295,7 +299,8 @@ export function createValidator(options: CreateValidatorOptions = {}): Conforman
     return {
       template,
       contentTypes,
-      jsonSchemaPointer: isObject(json) && json.schema !== undefined ? [...pointer, "content", JSON_MEDIA_TYPE, "schema"] : undefined,
+      jsonSchemaPointer:
+        isObject(json) && json.schema !== undefined ? [...pointer, "content", JSON_MEDIA_TYPE, "schema"] : undefined,
     };
   };
 

@@ -72,7 +72,8 @@ export const OVERLAY: readonly OverlayEntry[] = [
     api: "integration",
     // §6 "Mistakes / gaps" 2: "Cancel (DELETE task) is absent although Anaplan documents it and Anaplan Connect uses it".
     // §2.5 Cancel row: same URL as the poll; Anaplan Connect expects the same {task:{…}} body back (TaskStatusResponse).
-    reason: "reference §6.2 + §2.5: DELETE …/exports/{exportId}/tasks/{taskId} (cancel) is missing; it answers the GET's task body",
+    reason:
+      "reference §6.2 + §2.5: DELETE …/exports/{exportId}/tasks/{taskId} (cancel) is missing; it answers the GET's task body",
     apply(doc) {
       const item = doc.paths[EXPORT_TASK];
       if (!item) throw new Error(`overlay: ${EXPORT_TASK} not found`);
@@ -90,7 +91,8 @@ export const OVERLAY: readonly OverlayEntry[] = [
     api: "integration",
     // §6.3: "Task lacks `type` and `cancelledBy`; `taskState` has an enum but no `type: string`".
     // §6 verdict + §9: enums are open-ended (TaskState = … | (string & {})). §3 table: type and cancelledBy are strings.
-    reason: "reference §6.3 + §3 + §9: taskState is an open string enum; Task also carries type and cancelledBy (strings)",
+    reason:
+      "reference §6.3 + §3 + §9: taskState is an open string enum; Task also carries type and cancelledBy (strings)",
     apply(doc) {
       const task = componentSchema(doc, "Task");
       openEnum(property(task, "taskState"));
@@ -104,7 +106,8 @@ export const OVERLAY: readonly OverlayEntry[] = [
     api: "integration",
     // §6.5: "Export.exportType enum omits TABULAR_SINGLE_COLUMN and GRID_ALL_PAGES → strict validators … will reject
     // real data". §2.4: "Treat as open strings". (exportFormat and layout are already plain strings in the document.)
-    reason: "reference §6.5 + §2.4: exportType is an open string (the enum misses TABULAR_SINGLE_COLUMN, GRID_ALL_PAGES)",
+    reason:
+      "reference §6.5 + §2.4: exportType is an open string (the enum misses TABULAR_SINGLE_COLUMN, GRID_ALL_PAGES)",
     apply(doc) {
       openEnum(property(componentSchema(doc, "Export"), "exportType"));
     },
@@ -162,14 +165,17 @@ export const OVERLAY: readonly OverlayEntry[] = [
     api: "integration",
     // §6 coverage table: "401 / 429 / 5xx responses on these operations — not declared (only 200 and 404)";
     // §6 verdict: "add … 401/429 responses". §4.1/§4.2: 401 uses the Integration error envelope; §8.2 likewise.
-    reason: "reference §6 (coverage table, verdict) + §4.1: every Integration operation can answer 401 with ErrorResponse",
+    reason:
+      "reference §6 (coverage table, verdict) + §4.1: every Integration operation can answer 401 with ErrorResponse",
     apply(doc) {
       let added = 0;
       for (const item of Object.values(doc.paths)) {
         for (const method of HTTP_METHODS) {
           const op = item[method];
           if (isObj(op) && isObj(op.responses) && !("401" in op.responses)) {
-            op.responses["401"] = errorEnvelope("Unauthorized: missing, expired or invalid token (overlay, reference §4.1)");
+            op.responses["401"] = errorEnvelope(
+              "Unauthorized: missing, expired or invalid token (overlay, reference §4.1)",
+            );
             added++;
           }
         }
@@ -202,7 +208,8 @@ export const OVERLAY: readonly OverlayEntry[] = [
     apply(doc) {
       const res = responses(operation(doc, WHOLE_FILE, "get"));
       const notFound = res["404"];
-      if (!isObj(notFound) || notFound.content) throw new Error("overlay: whole-file 404 now has a body; drop this entry");
+      if (!isObj(notFound) || notFound.content)
+        throw new Error("overlay: whole-file 404 now has a body; drop this entry");
       notFound.content = errorEnvelope("").content;
     },
   },
@@ -213,7 +220,8 @@ export const OVERLAY: readonly OverlayEntry[] = [
     api: "authentication",
     // §1.2 errors [live]: "400 FAILURE_BAD_HEADER (e.g. "Invalid header. Verify the header."): malformed
     // Authorization header". The document declares only 201 and 401 on /token/authenticate.
-    reason: "reference §1.2: POST /token/authenticate answers 400 FAILURE_BAD_HEADER for a malformed Authorization header",
+    reason:
+      "reference §1.2: POST /token/authenticate answers 400 FAILURE_BAD_HEADER for a malformed Authorization header",
     apply(doc) {
       const res = responses(operation(doc, "/token/authenticate", "post"));
       if ("400" in res) throw new Error("overlay: /token/authenticate now declares 400; drop this entry");
@@ -230,7 +238,8 @@ export const OVERLAY: readonly OverlayEntry[] = [
     // (us9.auth.anaplan.com, …) and the client takes base URLs from config; the recorded fixtures auth_response.json
     // and auth_refresh_token.json (§7) carry https://auth-qa1.anaplan.com/token/validate. Still required: a URL
     // ending in /token/validate.
-    reason: "reference §1.1 + fixtures auth_response.json (§7): validationUrl is the serving auth host's /token/validate",
+    reason:
+      "reference §1.1 + fixtures auth_response.json (§7): validationUrl is the serving auth host's /token/validate",
     apply(doc) {
       const url = property(componentSchema(doc, "ValidationUrl"), "validationUrl");
       openEnum(url);
@@ -247,14 +256,25 @@ export const OVERLAY: readonly OverlayEntry[] = [
     // unauthorized_client, plus the device-flow codes" — RFC 6749 §5.2 / RFC 8628 §3.5 error responses; §6 verdict:
     // do not treat the document's enums as closed. Widened to the registered RFC 6749/8628 codes (still closed to
     // anything else, so a made-up code fails).
-    reason: "reference §1.3 + §6 verdict: OAuth error codes are the RFC 6749 §5.2 / RFC 8628 §3.5 set, not only the document's 7",
+    reason:
+      "reference §1.3 + §6 verdict: OAuth error codes are the RFC 6749 §5.2 / RFC 8628 §3.5 set, not only the document's 7",
     apply(doc) {
       const error = property(componentSchema(doc, "ErrorPayload"), "error");
       if (!Array.isArray(error.enum)) throw new Error("overlay: ErrorPayload.error has no enum");
       const rfc = [
-        "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
-        "invalid_scope", "access_denied", "unsupported_response_type", "server_error", "temporarily_unavailable",
-        "authorization_pending", "slow_down", "expired_token",
+        "invalid_request",
+        "invalid_client",
+        "invalid_grant",
+        "unauthorized_client",
+        "unsupported_grant_type",
+        "invalid_scope",
+        "access_denied",
+        "unsupported_response_type",
+        "server_error",
+        "temporarily_unavailable",
+        "authorization_pending",
+        "slow_down",
+        "expired_token",
       ];
       error.enum = [...new Set([...(error.enum as unknown[]), ...rfc])];
     },

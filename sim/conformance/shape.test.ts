@@ -12,7 +12,9 @@ describe("shape comparison self-tests", () => {
   });
 
   it("reports missing keys, extra keys and type changes with their paths", () => {
-    const body = structuredClone(taskFixture) as { task: Record<string, unknown> & { result: Record<string, unknown> } };
+    const body = structuredClone(taskFixture) as {
+      task: Record<string, unknown> & { result: Record<string, unknown> };
+    };
     delete body.task.currentStep;
     body.task.cancelledBy = "Ada Lovelace";
     body.task.progress = "1";
@@ -36,15 +38,23 @@ describe("shape comparison self-tests", () => {
     const fixture = readFixture("create_task_response");
     const body = structuredClone(fixture) as { task: Record<string, unknown> };
     body.task.taskState = "NOT_STARTED";
-    expect(unexplainedDifferences(fixture, body, [{ kind: "extra", path: "task.taskState", reason: "test" }])).toEqual([]);
-    expect(unexplainedDifferences(fixture, body, [{ kind: "missing", path: "task.taskState", reason: "test" }])).toHaveLength(1);
-    expect(unexplainedDifferences(fixture, body, [{ kind: "extra", path: "taskState", reason: "test" }])).toHaveLength(1);
+    expect(unexplainedDifferences(fixture, body, [{ kind: "extra", path: "task.taskState", reason: "test" }])).toEqual(
+      [],
+    );
+    expect(
+      unexplainedDifferences(fixture, body, [{ kind: "missing", path: "task.taskState", reason: "test" }]),
+    ).toHaveLength(1);
+    expect(unexplainedDifferences(fixture, body, [{ kind: "extra", path: "taskState", reason: "test" }])).toHaveLength(
+      1,
+    );
   });
 
   it("refuses to pass an empty simulator array where the fixture has elements", () => {
     const fixture = readFixture("file_chunks_response");
     const body = structuredClone(fixture) as { chunks: unknown[] };
     body.chunks = [];
-    expect(unexplainedDifferences(fixture, body)).toEqual(["empty array chunks in the simulator body: element shape not compared"]);
+    expect(unexplainedDifferences(fixture, body)).toEqual([
+      "empty array chunks in the simulator body: element shape not compared",
+    ]);
   });
 });

@@ -51,7 +51,8 @@ function elementShape(list: unknown[], path: string): unknown {
   const first = list[0];
   for (const other of list.slice(1)) {
     const diffs = compareShape(first, other, `${path}[]`);
-    if (diffs.length) throw new Error(`fixture array ${path} is not uniform: ${diffs.map(describeDifference).join("; ")}`);
+    if (diffs.length)
+      throw new Error(`fixture array ${path} is not uniform: ${diffs.map(describeDifference).join("; ")}`);
   }
   return first;
 }
@@ -103,7 +104,11 @@ export interface AllowedDifference {
  * An array in the simulator body that is empty while the fixture's is not cannot be compared element-wise: that is
  * reported (kind `empty`) so a test cannot pass by comparing nothing.
  */
-export function unexplainedDifferences(expected: unknown, actual: unknown, allowed: readonly AllowedDifference[] = []): string[] {
+export function unexplainedDifferences(
+  expected: unknown,
+  actual: unknown,
+  allowed: readonly AllowedDifference[] = [],
+): string[] {
   const diffs = [...compareShape(expected, actual), ...emptyArrays(expected, actual, "")];
   return diffs.filter((d) => !allowed.some((a) => a.kind === d.kind && a.path === d.path)).map(describeDifference);
 }
@@ -122,7 +127,9 @@ function emptyArrays(expected: unknown, actual: unknown, path: string): Differen
   if (et === "object") {
     const e = expected as Record<string, unknown>;
     const a = actual as Record<string, unknown>;
-    return Object.keys(e).filter((k) => k in a).flatMap((k) => emptyArrays(e[k], a[k], join(path, k)));
+    return Object.keys(e)
+      .filter((k) => k in a)
+      .flatMap((k) => emptyArrays(e[k], a[k], join(path, k)));
   }
   return [];
 }

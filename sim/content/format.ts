@@ -29,7 +29,9 @@ const isGrid = (def: ExportDef) => def.exportType.startsWith("GRID");
 
 function rowValues(def: ExportDef, seed: number, index: number): string[] {
   const rng = new RowRng(seed, index);
-  return def.columns.map((col, c) => (c === 0 && isGrid(def) ? listMember(col.list, index) : cellValue(col, index, rng)));
+  return def.columns.map((col, c) =>
+    c === 0 && isGrid(def) ? listMember(col.list, index) : cellValue(col, index, rng),
+  );
 }
 
 /** Pads (or cuts) the last field of an ASCII-tailed CSV row so the line is exactly `width` bytes. */
@@ -38,7 +40,10 @@ function fixedWidthLine(fields: string[], width: number): Buffer {
   const head = fields.length ? `${fields.map(csvField).join(",")},` : "";
   const room = width - 1 - Buffer.byteLength(head, "utf8");
   if (room < 1) throw new Error("fixedRowWidth too small for this export");
-  const tail = last.replace(/[",\r\n]/g, " ").slice(0, room).padEnd(room, " ");
+  const tail = last
+    .replace(/[",\r\n]/g, " ")
+    .slice(0, room)
+    .padEnd(room, " ");
   return Buffer.from(`${head}${tail}\n`, "utf8");
 }
 
@@ -46,12 +51,20 @@ export function rowFormat(def: ExportDef): RowFormat {
   const seed = seedOf(`${def.modelId}/${def.id}`);
   const headers = def.columns.map((c) => c.header);
   if (def.kind === "xls") {
-    const sheet = xmlEscape(def.name.replace(/\.xls$/, "").replace(/[[\]:*?/\\]/g, " ").slice(0, 31));
+    const sheet = xmlEscape(
+      def.name
+        .replace(/\.xls$/, "")
+        .replace(/[[\]:*?/\\]/g, " ")
+        .slice(0, 31),
+    );
     const header =
       `<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n` +
       `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">\n` +
       ` <Worksheet ss:Name="${sheet}">\n  <Table>\n` +
-      xmlRow(headers, headers.map(() => "TEXT"));
+      xmlRow(
+        headers,
+        headers.map(() => "TEXT"),
+      );
     const types = def.columns.map((c) => c.type);
     return {
       header: Buffer.from(header, "utf8"),

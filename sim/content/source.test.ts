@@ -14,7 +14,7 @@ describe("generated content", () => {
       const whole = collect(source.read(0, source.size));
       expect(whole.length).toBe(source.size);
       for (let i = 0; i < 25; i++) {
-        const a = Math.floor(((i * 7919) % 1000) / 1000 * source.size);
+        const a = Math.floor((((i * 7919) % 1000) / 1000) * source.size);
         const b = Math.min(source.size, a + 1 + ((i * 104729) % 20000));
         expect(Buffer.compare(collect(source.read(a, b)), whole.subarray(a, b))).toBe(0);
       }
@@ -35,7 +35,12 @@ describe("generated content", () => {
     const source = contentOf(def);
     expect(source.size).toBeGreaterThan(3 * 1024 ** 3);
     const tail = collect(source.read(source.size - 128 * 100, source.size)).toString("utf8");
-    expect(tail.split("\n").slice(0, -1).every((l) => Buffer.byteLength(l) === 127)).toBe(true);
+    expect(
+      tail
+        .split("\n")
+        .slice(0, -1)
+        .every((l) => Buffer.byteLength(l) === 127),
+    ).toBe(true);
   });
 
   it("has a realistic catalogue", () => {

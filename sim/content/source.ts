@@ -19,7 +19,10 @@ class GeneratedContent implements ContentSource {
   private readonly dataSize: number;
   private readonly index?: Float64Array;
 
-  constructor(private readonly def: ExportDef, private readonly fmt: RowFormat) {
+  constructor(
+    private readonly def: ExportDef,
+    private readonly fmt: RowFormat,
+  ) {
     if (def.fixedRowWidth) {
       this.dataSize = def.rowCount * def.fixedRowWidth;
     } else {

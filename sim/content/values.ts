@@ -2,37 +2,214 @@
 import type { Column } from "../seed/catalogue";
 import type { RowRng } from "./prng";
 
-const FIRST = ["Zoë", "Mateus", "Ingrid", "José", "Aiko", "Liam", "Fatima", "Søren", "Chloé", "Łukasz", "Priya", "Noah",
-  "Élodie", "Kwame", "Björn", "Mei", "Anaïs", "Tomás", "Olivia", "Jürgen"];
-const LAST = ["Ångström", "Oliveira", "Müller", "Núñez", "Tanaka", "O'Connor", "Haddad", "Kierkegaard", "Martin", "Wójcik",
-  "Sharma", "Smith", "Lefèvre", "Mensah", "Öberg", "Chen", "Dubois", "García", "Brown", "Schäfer"];
+const FIRST = [
+  "Zoë",
+  "Mateus",
+  "Ingrid",
+  "José",
+  "Aiko",
+  "Liam",
+  "Fatima",
+  "Søren",
+  "Chloé",
+  "Łukasz",
+  "Priya",
+  "Noah",
+  "Élodie",
+  "Kwame",
+  "Björn",
+  "Mei",
+  "Anaïs",
+  "Tomás",
+  "Olivia",
+  "Jürgen",
+];
+const LAST = [
+  "Ångström",
+  "Oliveira",
+  "Müller",
+  "Núñez",
+  "Tanaka",
+  "O'Connor",
+  "Haddad",
+  "Kierkegaard",
+  "Martin",
+  "Wójcik",
+  "Sharma",
+  "Smith",
+  "Lefèvre",
+  "Mensah",
+  "Öberg",
+  "Chen",
+  "Dubois",
+  "García",
+  "Brown",
+  "Schäfer",
+];
 
 export const LISTS: Record<string, readonly string[]> = {
-  Regions: ["North America", "LATAM", "EMEA – Nordics", "EMEA – DACH", "EMEA – France & Benelux", "UK & Ireland", "APAC – ANZ",
-    "APAC – Japan", "APAC – Southeast Asia", "Middle East & Africa", "India", "Greater China"],
-  Products: ["Planning Cloud – Enterprise", "Planning Cloud – Growth", "Data Connector", "Forecast AI add-on",
-    "Professional Services", "Premium Support", "Training Credits", "Sandbox Workspace"],
-  "Cost Centers": ["CC-1000 Finance", "CC-1100 Controlling", "CC-2000 Sales", "CC-2100 Sales Ops", "CC-3000 Marketing & Brand",
-    "CC-4000 R&D", "CC-4100 Platform", "CC-5000 Customer Success", "CC-6000 People", "CC-7000 IT & Security", "CC-8000 Facilities"],
-  Accounts: ["4000 Revenue", "4100 Services Revenue", "5000 COGS", "6000 Salaries", "6100 Bonuses", "6200 Benefits",
-    "6300 Travel", "6400 Software", "6500 Rent", "6600 Consulting", "6700 Marketing Programs", "7000 Depreciation"],
-  Cities: ["São Paulo", "München", "Zürich", "Kraków", "Montréal", "Reykjavík", "London", "New York", "Tokyo", "Singapore",
-    "Paris", "Córdoba", "Malmö", "Dublin"],
-  Departments: ["Finance", "Sales", "Marketing", "Engineering", "Customer Success", "People", "Legal", "IT", "Operations", "Product"],
-  "Legal Entities": ["Acme Corp (US)", "Acme GmbH (München)", "Acme SAS (Paris)", "Acme Ltd (London)", "Acme KK (Tokyo)",
-    "Acme Pte Ltd (Singapore)", "Acme Ltda (São Paulo)", "Acme AB (Malmö)"],
-  "Cash Flow Lines": ["Receipts from customers", "Payroll", "Supplier payments", "Taxes paid", "Capex", "Interest", "FX gains/losses"],
-  "P&L Lines": ["Revenue", "Cost of Sales", "Gross Margin", "Opex – S&M", "Opex – R&D", "Opex – G&A", "EBITDA", "D&A", "EBIT",
-    "Net Income"],
-  "Capex Projects": ["Data Center Refresh", "Office Fit-out München", "ERP Upgrade", "Laptop Replacement FY26", "Warehouse Automation",
-    "Security Tooling"],
-  "Expense Categories": ["Airfare", "Hotel", "Meals", "Ground Transport", "Conferences", "Client Entertainment", "Per Diem"],
+  Regions: [
+    "North America",
+    "LATAM",
+    "EMEA – Nordics",
+    "EMEA – DACH",
+    "EMEA – France & Benelux",
+    "UK & Ireland",
+    "APAC – ANZ",
+    "APAC – Japan",
+    "APAC – Southeast Asia",
+    "Middle East & Africa",
+    "India",
+    "Greater China",
+  ],
+  Products: [
+    "Planning Cloud – Enterprise",
+    "Planning Cloud – Growth",
+    "Data Connector",
+    "Forecast AI add-on",
+    "Professional Services",
+    "Premium Support",
+    "Training Credits",
+    "Sandbox Workspace",
+  ],
+  "Cost Centers": [
+    "CC-1000 Finance",
+    "CC-1100 Controlling",
+    "CC-2000 Sales",
+    "CC-2100 Sales Ops",
+    "CC-3000 Marketing & Brand",
+    "CC-4000 R&D",
+    "CC-4100 Platform",
+    "CC-5000 Customer Success",
+    "CC-6000 People",
+    "CC-7000 IT & Security",
+    "CC-8000 Facilities",
+  ],
+  Accounts: [
+    "4000 Revenue",
+    "4100 Services Revenue",
+    "5000 COGS",
+    "6000 Salaries",
+    "6100 Bonuses",
+    "6200 Benefits",
+    "6300 Travel",
+    "6400 Software",
+    "6500 Rent",
+    "6600 Consulting",
+    "6700 Marketing Programs",
+    "7000 Depreciation",
+  ],
+  Cities: [
+    "São Paulo",
+    "München",
+    "Zürich",
+    "Kraków",
+    "Montréal",
+    "Reykjavík",
+    "London",
+    "New York",
+    "Tokyo",
+    "Singapore",
+    "Paris",
+    "Córdoba",
+    "Malmö",
+    "Dublin",
+  ],
+  Departments: [
+    "Finance",
+    "Sales",
+    "Marketing",
+    "Engineering",
+    "Customer Success",
+    "People",
+    "Legal",
+    "IT",
+    "Operations",
+    "Product",
+  ],
+  "Legal Entities": [
+    "Acme Corp (US)",
+    "Acme GmbH (München)",
+    "Acme SAS (Paris)",
+    "Acme Ltd (London)",
+    "Acme KK (Tokyo)",
+    "Acme Pte Ltd (Singapore)",
+    "Acme Ltda (São Paulo)",
+    "Acme AB (Malmö)",
+  ],
+  "Cash Flow Lines": [
+    "Receipts from customers",
+    "Payroll",
+    "Supplier payments",
+    "Taxes paid",
+    "Capex",
+    "Interest",
+    "FX gains/losses",
+  ],
+  "P&L Lines": [
+    "Revenue",
+    "Cost of Sales",
+    "Gross Margin",
+    "Opex – S&M",
+    "Opex – R&D",
+    "Opex – G&A",
+    "EBITDA",
+    "D&A",
+    "EBIT",
+    "Net Income",
+  ],
+  "Capex Projects": [
+    "Data Center Refresh",
+    "Office Fit-out München",
+    "ERP Upgrade",
+    "Laptop Replacement FY26",
+    "Warehouse Automation",
+    "Security Tooling",
+  ],
+  "Expense Categories": [
+    "Airfare",
+    "Hotel",
+    "Meals",
+    "Ground Transport",
+    "Conferences",
+    "Client Entertainment",
+    "Per Diem",
+  ],
   "Allocation Drivers": ["Headcount", "Square Metres", "Revenue Share", "IT Tickets", "Direct Hours"],
   Currencies: ["USD", "EUR", "GBP", "JPY", "SGD", "BRL", "SEK", "CHF", "PLN", "CAD", "AUD", "INR"],
-  Customers: ["Globex Corporation", "Initech", "Umbrella Group", "Société Générale de Test", "Müller & Söhne KG", "Hooli",
-    "Stark Industries", "Wayne Enterprises", "Nakatomi Trading", "Cyberdyne Systems", "Açaí Brasil Ltda", "Vandelay Industries"],
-  "Pipeline Stages": ["1 – Qualify", "2 – Discover", "3 – Propose", "4 – Negotiate", "5 – Closed Won", "6 – Closed Lost"],
-  Territories: ["NA-East", "NA-West", "NA-Central", "LATAM-Brazil", "EMEA-DACH", "EMEA-Nordics", "EMEA-UKI", "APAC-ANZ", "APAC-Japan"],
+  Customers: [
+    "Globex Corporation",
+    "Initech",
+    "Umbrella Group",
+    "Société Générale de Test",
+    "Müller & Söhne KG",
+    "Hooli",
+    "Stark Industries",
+    "Wayne Enterprises",
+    "Nakatomi Trading",
+    "Cyberdyne Systems",
+    "Açaí Brasil Ltda",
+    "Vandelay Industries",
+  ],
+  "Pipeline Stages": [
+    "1 – Qualify",
+    "2 – Discover",
+    "3 – Propose",
+    "4 – Negotiate",
+    "5 – Closed Won",
+    "6 – Closed Lost",
+  ],
+  Territories: [
+    "NA-East",
+    "NA-West",
+    "NA-Central",
+    "LATAM-Brazil",
+    "EMEA-DACH",
+    "EMEA-Nordics",
+    "EMEA-UKI",
+    "APAC-ANZ",
+    "APAC-Japan",
+  ],
   Competitors: ["Competitor A", "Competitor B", "Spreadsheets", "In-house build", "No decision"],
   Grades: ["G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8", "M1", "M2", "M3", "E1"],
 };
@@ -44,13 +221,51 @@ for (let i = 0; i < FIRST.length * 3; i++) {
 EMPLOYEES[0] = "Zoë Ångström";
 LISTS.Employees = EMPLOYEES;
 
-const COMMENTS = ["", "", "", "On track", "Includes Q3 true-up, per Finance review", 'Reclass from "Other" bucket',
-  "FX impact; see note 4", "Pending approval", "Revised after München offsite", "Zoë's adjustment", "One-off, non-recurring",
-  "Line 1\nline 2 (multi-line note)", "Budget cut 5%, agreed"];
-const MEMOS = ["Accrual", "Invoice posted", "Payment run", "Intercompany recharge", "Manual journal", "Reversal", "Depreciation run",
-  "Payroll batch", "Expense claim", "FX revaluation"];
-const LINE_ITEMS = ["Salaries", "Contractors", "Travel", "Software Licences", "Rent", "Training", "Recruiting", "Events"];
-const AUDIT_ACTIONS = ["Modified cell", "Ran import", "Ran export", "Created list item", "Deleted list item", "Changed formula"];
+const COMMENTS = [
+  "",
+  "",
+  "",
+  "On track",
+  "Includes Q3 true-up, per Finance review",
+  'Reclass from "Other" bucket',
+  "FX impact; see note 4",
+  "Pending approval",
+  "Revised after München offsite",
+  "Zoë's adjustment",
+  "One-off, non-recurring",
+  "Line 1\nline 2 (multi-line note)",
+  "Budget cut 5%, agreed",
+];
+const MEMOS = [
+  "Accrual",
+  "Invoice posted",
+  "Payment run",
+  "Intercompany recharge",
+  "Manual journal",
+  "Reversal",
+  "Depreciation run",
+  "Payroll batch",
+  "Expense claim",
+  "FX revaluation",
+];
+const LINE_ITEMS = [
+  "Salaries",
+  "Contractors",
+  "Travel",
+  "Software Licences",
+  "Rent",
+  "Training",
+  "Recruiting",
+  "Events",
+];
+const AUDIT_ACTIONS = [
+  "Modified cell",
+  "Ran import",
+  "Ran export",
+  "Created list item",
+  "Deleted list item",
+  "Changed formula",
+];
 const MODULES = ["REV01 Revenue Input", "OPX02 Opex Plan", "HC01 Headcount", "CF03 Cash Flow", "SYS01 Time Settings"];
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -87,7 +302,8 @@ function numberValue(header: string, rng: RowRng): string {
   const h = header.toLowerCase();
   if (h.includes("fte")) return (rng.int(10) / 10 + (rng.next() < 0.8 ? 1 : 0)).toFixed(1).replace(/\.0$/, "");
   if (h.includes("%") || h.includes("rate")) return (rng.next() * 1.5).toFixed(4);
-  if (h.includes("units") || h.includes("dso") || h.includes("dpo") || h.includes("dio")) return String(rng.int(900) + 10);
+  if (h.includes("units") || h.includes("dso") || h.includes("dpo") || h.includes("dio"))
+    return String(rng.int(900) + 10);
   const magnitude = rng.next() < 0.1 ? 1_000_000 : 250_000;
   const value = rng.next() * magnitude - magnitude * 0.08;
   return value.toFixed(2);
@@ -97,7 +313,8 @@ function textValue(header: string, row: number, rng: RowRng): string {
   const h = header.toLowerCase();
   if (h.includes("transaction")) return `TX-${String(row + 1).padStart(10, "0")}`;
   if (h === "contract") return `CT-${String(10_000 + (row % 90_000))}`;
-  if (h === "opportunity") return `OPP-${String(40_000 + row)} ${rng.pick(LISTS.Customers ?? [])} – ${rng.pick(["New", "Renewal", "Upsell"])}`;
+  if (h === "opportunity")
+    return `OPP-${String(40_000 + row)} ${rng.pick(LISTS.Customers ?? [])} – ${rng.pick(["New", "Renewal", "Upsell"])}`;
   if (h === "requisition") return `REQ-${String(2_000 + row)}`;
   if (h === "currency") return rng.pick(LISTS.Currencies ?? []);
   if (h === "code") return `C${String(1000 + rng.int(9000))}`;

@@ -31,7 +31,8 @@ export async function readFields(req: IncomingMessage): Promise<Record<string, s
   } catch {
     throw new BodyError("malformed JSON body");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new BodyError("body must be a JSON object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw new BodyError("body must be a JSON object");
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(parsed)) if (typeof v === "string") fields[k] = v;
   return fields;

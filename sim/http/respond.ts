@@ -2,20 +2,49 @@
 import type { Ctx } from "./context";
 
 const STATUS_TEXT: Record<number, string> = {
-  200: "Success", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
-  404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 415: "Unsupported Media Type", 422: "Unprocessable Entity",
-  423: "Locked", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable",
+  200: "Success",
+  201: "Created",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  423: "Locked",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
   504: "Gateway Timeout",
 };
 
 export const statusText = (status: number): string => STATUS_TEXT[status] ?? "Error";
 
 /** Writes `body` honouring a pending truncate / malformed-json fault. */
-export function sendRaw(ctx: Ctx, status: number, contentType: string, body: Buffer, headers: Record<string, string> = {}): void {
+export function sendRaw(
+  ctx: Ctx,
+  status: number,
+  contentType: string,
+  body: Buffer,
+  headers: Record<string, string> = {},
+): void {
   const { res } = ctx;
   if (ctx.effect === "malformed-json") {
-    const broken = Buffer.from(body.subarray(0, Math.max(1, Math.floor(body.length / 2))).toString("latin1").replace(/[}\]]+$/, "") + ',"', "latin1");
-    res.writeHead(status, { ...headers, "Content-Type": "application/json;charset=UTF-8", "Content-Length": String(broken.length) });
+    const broken = Buffer.from(
+      body
+        .subarray(0, Math.max(1, Math.floor(body.length / 2)))
+        .toString("latin1")
+        .replace(/[}\]]+$/, "") + ',"',
+      "latin1",
+    );
+    res.writeHead(status, {
+      ...headers,
+      "Content-Type": "application/json;charset=UTF-8",
+      "Content-Length": String(broken.length),
+    });
     res.end(broken);
     return;
   }
@@ -42,6 +71,16 @@ export function anaplanTimestamp(ms: number): string {
 }
 
 /** The Integration API error envelope: {status:{code,message}, path, timestamp}. */
-export function apiError(ctx: Ctx, status: number, message = statusText(status), headers: Record<string, string> = {}): void {
-  sendJson(ctx, status, { status: { code: status, message }, path: ctx.pathname, timestamp: anaplanTimestamp(ctx.state.clock.now()) }, headers);
+export function apiError(
+  ctx: Ctx,
+  status: number,
+  message = statusText(status),
+  headers: Record<string, string> = {},
+): void {
+  sendJson(
+    ctx,
+    status,
+    { status: { code: status, message }, path: ctx.pathname, timestamp: anaplanTimestamp(ctx.state.clock.now()) },
+    headers,
+  );
 }

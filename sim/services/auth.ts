@@ -9,7 +9,12 @@ import type { AccessToken } from "../state/tokens";
 const VALIDATION_URL = "https://auth.anaplan.com/token/validate";
 const BAD_HEADER = "Invalid header. Verify the header.";
 
-function failure(ctx: Ctx, status: 400 | 401, code: "FAILURE_BAD_HEADER" | "FAILURE_BAD_CREDENTIAL", message: string): void {
+function failure(
+  ctx: Ctx,
+  status: 400 | 401,
+  code: "FAILURE_BAD_HEADER" | "FAILURE_BAD_CREDENTIAL",
+  message: string,
+): void {
   sendJson(ctx, status, { status: code, statusMessage: message });
 }
 
@@ -51,7 +56,13 @@ function authenticate(ctx: Ctx): void {
     return failure(ctx, 401, "FAILURE_BAD_CREDENTIAL", "Authentication failed. Check your credentials.");
   }
   const { state } = ctx;
-  const token = state.tokens.issue(user.id, "basic", state.clock.now(), state.config.tokenLifetimeSeconds, state.config.tokenPrefix);
+  const token = state.tokens.issue(
+    user.id,
+    "basic",
+    state.clock.now(),
+    state.config.tokenLifetimeSeconds,
+    state.config.tokenPrefix,
+  );
   sendJson(ctx, 201, tokenBody(token, "Login successful"));
 }
 
@@ -98,7 +109,6 @@ function validate(ctx: Ctx): void {
     userInfo: { userGuid: token.userId, userId: user?.email ?? "", customerGuid: CUSTOMER_ID },
   });
 }
-
 
 function logout(ctx: Ctx): void {
   const token = requireToken(ctx, 401);

@@ -15,9 +15,7 @@ export function signInPage(page: SignInPage): string {
   const hidden = Object.entries(page.hidden)
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join("\n        ");
-  const error = page.error
-    ? `<p class="error" role="alert" id="signin-error">${escapeHtml(page.error)}</p>`
-    : "";
+  const error = page.error ? `<p class="error" role="alert" id="signin-error">${escapeHtml(page.error)}</p>` : "";
   const describedBy = page.error ? ' aria-describedby="signin-error"' : "";
   return `<!doctype html>
 <html lang="en">

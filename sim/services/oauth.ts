@@ -12,7 +12,8 @@ const GRANTED_SCOPES = ["openid", "email", "offline_access"];
 const LOGIN_PATH = "/auth/login";
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
-type OAuthErrorCode = "invalid_request" | "invalid_grant" | "access_denied" | "unauthorized_client" | "unsupported_grant_type";
+type OAuthErrorCode =
+  "invalid_request" | "invalid_grant" | "access_denied" | "unauthorized_client" | "unsupported_grant_type";
 
 function oauthError(ctx: Ctx, status: number, error: OAuthErrorCode, description: string): void {
   sendJson(ctx, status, { error, error_description: description }, NO_STORE);
@@ -71,7 +72,11 @@ function authorize(ctx: Ctx): void {
   const p = Object.fromEntries(ctx.url.searchParams) as AuthorizeParams;
   if (!checkClient(ctx, p)) return;
   if (p.response_type !== "code") {
-    return redirectTo(ctx, p.redirect_uri, { error: "unsupported_response_type", error_description: "Only response_type=code is supported.", state: p.state });
+    return redirectTo(ctx, p.redirect_uri, {
+      error: "unsupported_response_type",
+      error_description: "Only response_type=code is supported.",
+      state: p.state,
+    });
   }
   const login = new URL(`${ctx.origin}${ctx.bases.oauth}${LOGIN_PATH}`);
   for (const [k, v] of Object.entries(hiddenFields(p))) login.searchParams.set(k, v);
@@ -83,7 +88,11 @@ function authorize(ctx: Ctx): void {
 function loginPage(ctx: Ctx): void {
   const p = Object.fromEntries(ctx.url.searchParams) as AuthorizeParams;
   if (!checkClient(ctx, p)) return;
-  html(ctx, 200, signInPage({ action: `${ctx.bases.oauth}${LOGIN_PATH}`, hidden: hiddenFields(p), clientName: CLIENT.name }));
+  html(
+    ctx,
+    200,
+    signInPage({ action: `${ctx.bases.oauth}${LOGIN_PATH}`, hidden: hiddenFields(p), clientName: CLIENT.name }),
+  );
 }
 
 async function authorizeSubmit(ctx: Ctx): Promise<void> {
@@ -100,14 +109,25 @@ async function authorizeSubmit(ctx: Ctx): Promise<void> {
     return redirectTo(ctx, p.redirect_uri, { error: "unsupported_response_type", state: p.state });
   }
   if (fields.decision === "deny") {
-    return redirectTo(ctx, p.redirect_uri, { error: "access_denied", error_description: "The user cancelled the sign-in.", state: p.state });
+    return redirectTo(ctx, p.redirect_uri, {
+      error: "access_denied",
+      error_description: "The user cancelled the sign-in.",
+      state: p.state,
+    });
   }
   const user = findUserByEmail(fields.email ?? "");
   if (!user || fields.password !== SEED.password) {
-    return html(ctx, 401, signInPage({
-      action: `${ctx.bases.oauth}${LOGIN_PATH}`, hidden: hiddenFields(p), clientName: CLIENT.name,
-      email: fields.email, error: "Incorrect email or password. Try again.",
-    }));
+    return html(
+      ctx,
+      401,
+      signInPage({
+        action: `${ctx.bases.oauth}${LOGIN_PATH}`,
+        hidden: hiddenFields(p),
+        clientName: CLIENT.name,
+        email: fields.email,
+        error: "Incorrect email or password. Try again.",
+      }),
+    );
   }
   const { state } = ctx;
   const code = state.oauth.issueCode(
@@ -122,8 +142,13 @@ async function authorizeSubmit(ctx: Ctx): Promise<void> {
 function idToken(ctx: Ctx, user: SeedUser, now: number): string {
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
   const claims = {
-    iss: `${ctx.origin}${ctx.bases.oauth}/`, sub: user.id, aud: CLIENT.clientId, email: user.email, name: fullName(user),
-    iat: Math.floor(now / 1000), exp: Math.floor(now / 1000) + ctx.state.config.tokenLifetimeSeconds,
+    iss: `${ctx.origin}${ctx.bases.oauth}/`,
+    sub: user.id,
+    aud: CLIENT.clientId,
+    email: user.email,
+    name: fullName(user),
+    iat: Math.floor(now / 1000),
+    exp: Math.floor(now / 1000) + ctx.state.config.tokenLifetimeSeconds,
   };
   const sig = opaqueToken("").split(".")[2] ?? "";
   return `${ctx.state.config.tokenPrefix}${b64({ alg: "RS256", typ: "JWT" })}.${b64(claims)}.${sig}`;
@@ -138,7 +163,11 @@ function issueTokens(ctx: Ctx, userId: string, scope: string): { body: Record<st
   if (user && scope.split(" ").includes("openid")) body.id_token = idToken(ctx, user, now);
   const issued = [access.value];
   if (scope.split(" ").includes("offline_access")) {
-    const refresh = state.oauth.issueRefresh({ clientId: CLIENT.clientId, userId, scope }, now, state.config.tokenPrefix);
+    const refresh = state.oauth.issueRefresh(
+      { clientId: CLIENT.clientId, userId, scope },
+      now,
+      state.config.tokenPrefix,
+    );
     body.refresh_token = refresh.value;
     issued.push(refresh.value);
   }
@@ -165,9 +194,11 @@ async function token(ctx: Ctx): Promise<void> {
     return oauthError(ctx, 401, "access_denied", "Unauthorized: invalid client credentials.");
   }
   if (f.grant_type === "authorization_code") {
-    if (!f.code || !f.redirect_uri) return oauthError(ctx, 400, "invalid_request", "Missing required parameter: code or redirect_uri.");
+    if (!f.code || !f.redirect_uri)
+      return oauthError(ctx, 400, "invalid_request", "Missing required parameter: code or redirect_uri.");
     const code = state.oauth.code(f.code);
-    if (!code || code.clientId !== f.client_id) return oauthError(ctx, 400, "invalid_grant", "Invalid authorization code.");
+    if (!code || code.clientId !== f.client_id)
+      return oauthError(ctx, 400, "invalid_grant", "Invalid authorization code.");
     if (code.used) {
       // A replayed code revokes what it issued (RFC 6749 §4.1.2).
       for (const value of code.issued) {
@@ -178,7 +209,8 @@ async function token(ctx: Ctx): Promise<void> {
       return oauthError(ctx, 400, "invalid_grant", "Authorization code has already been used.");
     }
     if (code.expiresAt <= now) return oauthError(ctx, 400, "invalid_grant", "Authorization code has expired.");
-    if (code.redirectUri !== f.redirect_uri) return oauthError(ctx, 400, "invalid_grant", "redirect_uri does not match the authorization request.");
+    if (code.redirectUri !== f.redirect_uri)
+      return oauthError(ctx, 400, "invalid_grant", "redirect_uri does not match the authorization request.");
     code.used = true;
     const { body, issued } = issueTokens(ctx, code.userId, code.scope);
     code.issued = issued;
@@ -186,7 +218,8 @@ async function token(ctx: Ctx): Promise<void> {
   }
   if (!f.refresh_token) return oauthError(ctx, 400, "invalid_request", "Missing required parameter: refresh_token.");
   const rt = state.oauth.refresh(f.refresh_token);
-  if (!rt || rt.clientId !== f.client_id) return oauthError(ctx, 400, "invalid_grant", "Unknown or invalid refresh token.");
+  if (!rt || rt.clientId !== f.client_id)
+    return oauthError(ctx, 400, "invalid_grant", "Unknown or invalid refresh token.");
   if (rt.used) return oauthError(ctx, 400, "invalid_grant", "Refresh token has already been used.");
   if (rt.expiresAt <= now) return oauthError(ctx, 400, "invalid_grant", "Refresh token has expired.");
   rt.used = true;

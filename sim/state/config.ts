@@ -40,7 +40,8 @@ const nonNegInt = (v: unknown): v is number => typeof v === "number" && Number.i
 
 /** Validates a config patch; returns an error message or the cleaned patch. */
 export function parseConfigPatch(input: unknown): { patch: ConfigPatch } | { error: string } {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return { error: "body must be a JSON object" };
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { error: "body must be a JSON object" };
   const o = input as Record<string, unknown>;
   const patch: ConfigPatch = {};
   for (const [key, value] of Object.entries(o)) {
@@ -64,7 +65,8 @@ export function parseConfigPatch(input: unknown): { patch: ConfigPatch } | { err
         patch.pageSizeCap = value;
         break;
       case "tokenPrefix":
-        if (typeof value !== "string" || !/^[A-Za-z0-9_.-]{0,64}$/.test(value)) return { error: `${key} must match [A-Za-z0-9_.-]{0,64}` };
+        if (typeof value !== "string" || !/^[A-Za-z0-9_.-]{0,64}$/.test(value))
+          return { error: `${key} must match [A-Za-z0-9_.-]{0,64}` };
         patch.tokenPrefix = value;
         break;
       case "nextOnLastPage":

@@ -35,9 +35,13 @@ export function parseFault(input: unknown): { fault: ActiveFault } | { error: st
     return { error: "path is not a valid regular expression" };
   }
   const times = f.times ?? 1;
-  if (typeof times !== "number" || !Number.isInteger(times) || times < 1) return { error: "times must be a positive integer" };
+  if (typeof times !== "number" || !Number.isInteger(times) || times < 1)
+    return { error: "times must be a positive integer" };
   if (f.method !== undefined && typeof f.method !== "string") return { error: "method must be a string" };
-  if (f.status !== undefined && (typeof f.status !== "number" || !Number.isInteger(f.status) || f.status < 100 || f.status > 599)) {
+  if (
+    f.status !== undefined &&
+    (typeof f.status !== "number" || !Number.isInteger(f.status) || f.status < 100 || f.status > 599)
+  ) {
     return { error: "status must be an HTTP status code" };
   }
   if (f.retryAfter !== undefined && typeof f.retryAfter !== "string") return { error: "retryAfter must be a string" };

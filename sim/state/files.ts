@@ -31,7 +31,8 @@ export class FileStore {
     const latest = new Map<string, PrivateFile>();
     for (const view of this.tasks.viewsOfModel(modelId, now)) {
       const t = view.record;
-      if (t.userId !== userId || view.state !== "COMPLETE" || !view.successful || view.finishedAt === undefined) continue;
+      if (t.userId !== userId || view.state !== "COMPLETE" || !view.successful || view.finishedAt === undefined)
+        continue;
       const prev = latest.get(t.exportId);
       if (!prev || view.finishedAt >= prev.writtenAt) {
         latest.set(t.exportId, { modelId, exportId: t.exportId, userId, writtenAt: view.finishedAt, taskId: t.taskId });

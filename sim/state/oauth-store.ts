@@ -31,7 +31,13 @@ export class OAuthStore {
   private readonly refreshTokens = new Map<string, RefreshToken>();
 
   issueCode(fields: Omit<AuthCode, "code" | "expiresAt" | "used" | "issued">, now: number, prefix: string): AuthCode {
-    const code: AuthCode = { ...fields, code: opaqueCode(prefix, 24), expiresAt: now + CODE_LIFETIME_MS, used: false, issued: [] };
+    const code: AuthCode = {
+      ...fields,
+      code: opaqueCode(prefix, 24),
+      expiresAt: now + CODE_LIFETIME_MS,
+      used: false,
+      issued: [],
+    };
     this.codes.set(code.code, code);
     return code;
   }
@@ -41,7 +47,12 @@ export class OAuthStore {
   }
 
   issueRefresh(fields: Omit<RefreshToken, "value" | "expiresAt" | "used">, now: number, prefix: string): RefreshToken {
-    const token: RefreshToken = { ...fields, value: opaqueCode(prefix, 36), expiresAt: now + REFRESH_LIFETIME_MS, used: false };
+    const token: RefreshToken = {
+      ...fields,
+      value: opaqueCode(prefix, 36),
+      expiresAt: now + REFRESH_LIFETIME_MS,
+      used: false,
+    };
     this.refreshTokens.set(token.value, token);
     return token;
   }

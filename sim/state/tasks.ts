@@ -142,7 +142,14 @@ function viewOf(record: TaskRecord, tl: Timeline | undefined, now: number): Task
       const progress = tl.ran && tl.cancelAt !== undefined ? runningProgress(record, tl, tl.cancelAt) : 0;
       return { record, state: "CANCELLED", progress, successful: false, finishedAt: tl.end, holdsLock: false };
     }
-    return { record, state: "COMPLETE", progress: 1, successful: tl.outcome === "success", finishedAt: tl.end, holdsLock: false };
+    return {
+      record,
+      state: "COMPLETE",
+      progress: 1,
+      successful: tl.outcome === "success",
+      finishedAt: tl.end,
+      holdsLock: false,
+    };
   }
   if (tl.cancelAt !== undefined && now >= tl.cancelAt) {
     const frozen = tl.outcome === "cancelled";

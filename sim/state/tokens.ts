@@ -14,7 +14,13 @@ export interface AccessToken {
 export class TokenStore {
   private readonly tokens = new Map<string, AccessToken>();
 
-  issue(userId: string, source: AccessToken["source"], now: number, lifetimeSeconds: number, prefix: string): AccessToken {
+  issue(
+    userId: string,
+    source: AccessToken["source"],
+    now: number,
+    lifetimeSeconds: number,
+    prefix: string,
+  ): AccessToken {
     const token: AccessToken = {
       value: opaqueToken(prefix),
       tokenId: uuid(),

@@ -24,7 +24,13 @@ describe("Integration API resources", () => {
     expect(r.json).toMatchObject({
       meta: { schema: expect.any(String) },
       status: { code: 200, message: "Success" },
-      user: { id: SEED.users.ada.id, email: SEED.users.ada.email, firstName: "Ada", lastName: "Lovelace", active: true },
+      user: {
+        id: SEED.users.ada.id,
+        email: SEED.users.ada.email,
+        firstName: "Ada",
+        lastName: "Lovelace",
+        active: true,
+      },
     });
   });
 
@@ -32,8 +38,11 @@ describe("Integration API resources", () => {
     const all = await ada.get("/workspaces?tenantDetails=true");
     expect(all.json.workspaces.map((w: { id: string }) => w.id)).toEqual(expect.arrayContaining([finance, sales]));
     expect(all.json.workspaces[0]).toEqual({
-      id: expect.stringMatching(/^[0-9a-f]{32}$/), name: expect.any(String), active: true,
-      sizeAllowance: expect.any(Number), currentSize: expect.any(Number),
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      name: expect.any(String),
+      active: true,
+      sizeAllowance: expect.any(Number),
+      currentSize: expect.any(Number),
     });
     expect(Object.keys((await ada.get("/workspaces")).json.workspaces[0])).toEqual(["id", "name", "active"]);
     const c = await chloe.get("/workspaces");
@@ -83,26 +92,40 @@ describe("Integration API resources", () => {
     expect(a.json.exports.length).toBeGreaterThanOrEqual(20);
     for (const e of a.json.exports) expect(e.id).toMatch(/^116\d{9}$/);
     const xls = a.json.exports.find((e: { id: string }) => e.id === SEED.exports.gridXls);
-    expect(xls).toEqual({ id: SEED.exports.gridXls, name: expect.any(String), exportType: "GRID_CURRENT_PAGE",
-      exportFormat: "application/vnd.ms-excel", layout: "GRID_CURRENT_PAGE" });
+    expect(xls).toEqual({
+      id: SEED.exports.gridXls,
+      name: expect.any(String),
+      exportType: "GRID_CURRENT_PAGE",
+      exportFormat: "application/vnd.ms-excel",
+      layout: "GRID_CURRENT_PAGE",
+    });
     const meta = await ada.get(exportPath(SEED.exports.opexTxt));
     expect(meta.json.exportMetadata).toMatchObject({ exportFormat: "text/plain", separator: "\t", encoding: "UTF-8" });
     const md = meta.json.exportMetadata;
     expect(md.headerNames.length).toBe(md.columnCount);
     expect(md.dataTypes.length).toBe(md.columnCount);
-    expect((await ada.get(`/models/${M.fpa}/exports/${SEED.exports.nonAscii}`)).json.exportMetadata.headerNames).toContain("Gehalt (€)");
+    expect(
+      (await ada.get(`/models/${M.fpa}/exports/${SEED.exports.nonAscii}`)).json.exportMetadata.headerNames,
+    ).toContain("Gehalt (€)");
   });
 
   it("masks a NO ACCESS model as 404 on sub-resources, but lists it", async () => {
     expect((await bruno.get(`/models/${M.restricted}`)).status).toBe(200);
-    expect((await bruno.get(`/workspaces/${finance}/models`)).json.models.map((m: { id: string }) => m.id)).toContain(M.restricted);
+    expect((await bruno.get(`/workspaces/${finance}/models`)).json.models.map((m: { id: string }) => m.id)).toContain(
+      M.restricted,
+    );
     for (const path of ["/exports", "/files", "/status", "/exports/116000000101"]) {
       const r = await bruno.get(`/models/${M.restricted}${path}`);
       expect(r.status).toBe(404);
-      expect(r.json).toMatchObject({ status: { code: 404, message: "Not Found" }, path: `/2/0/models/${M.restricted}${path}` });
+      expect(r.json).toMatchObject({
+        status: { code: 404, message: "Not Found" },
+        path: `/2/0/models/${M.restricted}${path}`,
+      });
       expect(r.json.timestamp).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
     }
-    expect((await bruno.post(`/workspaces/${finance}/models/${M.restricted}/exports/116000000101/tasks`)).status).toBe(404);
+    expect((await bruno.post(`/workspaces/${finance}/models/${M.restricted}/exports/116000000101/tasks`)).status).toBe(
+      404,
+    );
     expect((await ada.get(`/models/${M.restricted}/exports`)).status).toBe(200);
     expect((await chloe.get(`/models/${M.salesPlanning}`)).status).toBe(404);
     expect((await chloe.get(`/models/${M.salesPlanning}/exports`)).status).toBe(404);
@@ -181,7 +204,9 @@ describe("paging", () => {
 
   it("the next link works when followed", async () => {
     const first = await ada.get(`${big}?limit=2`);
-    const res = await fetch(first.json.meta.paging.next, { headers: { Authorization: `AnaplanAuthToken ${await login(t.url, "ada")}` } });
+    const res = await fetch(first.json.meta.paging.next, {
+      headers: { Authorization: `AnaplanAuthToken ${await login(t.url, "ada")}` },
+    });
     const second = await res.json();
     expect(second.meta.paging.offset).toBe(2);
     expect(second.exports[0].id).not.toBe(first.json.exports[0].id);

@@ -10,7 +10,10 @@ afterAll(() => t.sim.close());
 beforeEach(() => t.ctl.reset());
 
 const authenticate = (authorization?: string) =>
-  fetch(`${t.url}/token/authenticate`, { method: "POST", headers: authorization ? { Authorization: authorization } : {} });
+  fetch(`${t.url}/token/authenticate`, {
+    method: "POST",
+    headers: authorization ? { Authorization: authorization } : {},
+  });
 const withToken = (path: string, method: string, authorization: string) =>
   fetch(`${t.url}${path}`, { method, headers: { Authorization: authorization } });
 
@@ -21,7 +24,11 @@ describe("auth service", () => {
     const body = await res.json();
     // Never hand a token to expect(): a failure message would print it.
     const { tokenInfo, ...rest } = body;
-    expect(rest).toEqual({ status: "SUCCESS", statusMessage: "Login successful", meta: { validationUrl: expect.any(String) } });
+    expect(rest).toEqual({
+      status: "SUCCESS",
+      statusMessage: "Login successful",
+      meta: { validationUrl: expect.any(String) },
+    });
     expect(typeof tokenInfo.tokenValue).toBe("string");
     expect(Object.keys(tokenInfo).sort()).toEqual(["expiresAt", "refreshTokenId", "tokenId", "tokenValue"]);
     expect(tokenInfo.tokenId).toMatch(/^[0-9a-f-]{36}$/);
@@ -39,7 +46,12 @@ describe("auth service", () => {
   });
 
   it("refuses a malformed header or Bearer with 400 FAILURE_BAD_HEADER", async () => {
-    for (const auth of ["Basic !!!notbase64", `Basic ${Buffer.from("no-colon").toString("base64")}`, "Bearer abc", "Token x"]) {
+    for (const auth of [
+      "Basic !!!notbase64",
+      `Basic ${Buffer.from("no-colon").toString("base64")}`,
+      "Bearer abc",
+      "Token x",
+    ]) {
       const res = await authenticate(auth);
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({ status: "FAILURE_BAD_HEADER", statusMessage: expect.any(String) });
@@ -67,7 +79,11 @@ describe("auth service", () => {
       status: "SUCCESS",
       statusMessage: "Token validated",
       tokenInfo: { expiresAt: expect.any(Number), tokenId: expect.any(String) },
-      userInfo: { userGuid: SEED.users.bruno.id, userId: SEED.users.bruno.email, customerGuid: expect.stringMatching(/^[0-9a-f]{32}$/) },
+      userInfo: {
+        userGuid: SEED.users.bruno.id,
+        userId: SEED.users.bruno.email,
+        customerGuid: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
     });
   });
 

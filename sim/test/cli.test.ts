@@ -35,8 +35,12 @@ describe("CLI and options", () => {
     const t = await startTestSim();
     delete process.env.SIM_OAUTH_REDIRECT_URIS;
     try {
-      const q = new URLSearchParams({ response_type: "code", client_id: SEED.oauthClient.clientId,
-        redirect_uri: "http://localhost:7777/b", state: "x" });
+      const q = new URLSearchParams({
+        response_type: "code",
+        client_id: SEED.oauthClient.clientId,
+        redirect_uri: "http://localhost:7777/b",
+        state: "x",
+      });
       expect((await fetch(`${t.url}/auth/authorize?${q}`, { redirect: "manual" })).status).toBe(302);
     } finally {
       await t.sim.close();

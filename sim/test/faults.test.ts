@@ -39,7 +39,9 @@ describe("fault injection", () => {
 
   it("reset mode drops the connection", async () => {
     await t.ctl.injectFault({ path: "/users/me", times: 1, mode: "reset" });
-    await expect(fetch(`${t.url}/2/0/users/me`, { headers: { Authorization: `AnaplanAuthToken ${token}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${t.url}/2/0/users/me`, { headers: { Authorization: `AnaplanAuthToken ${token}` } }),
+    ).rejects.toThrow();
     expect((await ada.get("/users/me")).status).toBe(200);
   });
 
@@ -79,7 +81,8 @@ describe("fault injection", () => {
   it("applies to the auth service too", async () => {
     await t.ctl.injectFault({ method: "POST", path: "^/token/authenticate$", times: 1, status: 503, retryAfter: "1" });
     const res = await fetch(`${t.url}/token/authenticate`, {
-      method: "POST", headers: { Authorization: basic(SEED.users.ada.email, SEED.password) },
+      method: "POST",
+      headers: { Authorization: basic(SEED.users.ada.email, SEED.password) },
     });
     expect(res.status).toBe(503);
   });
@@ -96,7 +99,10 @@ describe("request log and control API", () => {
     await ada.get("/workspaces?tenantDetails=true");
     await api(t.url, token, "Bearer").get("/users/me");
     await fetch(`${t.url}/2/0/models`, { headers: { Cookie: "a=b" } });
-    await fetch(`${t.url}/token/authenticate`, { method: "POST", headers: { Authorization: basic(SEED.users.ada.email, "x") } });
+    await fetch(`${t.url}/token/authenticate`, {
+      method: "POST",
+      headers: { Authorization: basic(SEED.users.ada.email, "x") },
+    });
     await fetch(`${t.url}/token/validate`, { headers: { Authorization: "Weird thing" } });
     await t.ctl.injectFault({ path: "/users/me", times: 1, mode: "reset" });
     await fetch(`${t.url}/2/0/users/me`).catch(() => undefined);
@@ -143,18 +149,25 @@ describe("request log and control API", () => {
 
 describe("service prefixes", () => {
   it("serves each service under its own prefix when asked", async () => {
-    const p = await (await import("./helpers")).startTestSim({ prefixes: { auth: "/auth-svc", oauth: "/oauth-svc", api: "/api-svc" } });
+    const p = await (
+      await import("./helpers")
+    ).startTestSim({ prefixes: { auth: "/auth-svc", oauth: "/oauth-svc", api: "/api-svc" } });
     try {
       const res = await fetch(`${p.url}/auth-svc/token/authenticate`, {
-        method: "POST", headers: { Authorization: basic(SEED.users.ada.email, SEED.password) },
+        method: "POST",
+        headers: { Authorization: basic(SEED.users.ada.email, SEED.password) },
       });
       expect(res.status).toBe(201);
       const tok = (await res.json()).tokenInfo.tokenValue;
-      const me = await fetch(`${p.url}/api-svc/2/0/users/me`, { headers: { Authorization: `AnaplanAuthToken ${tok}` } });
+      const me = await fetch(`${p.url}/api-svc/2/0/users/me`, {
+        headers: { Authorization: `AnaplanAuthToken ${tok}` },
+      });
       expect(me.status).toBe(200);
       expect((await fetch(`${p.url}/token/authenticate`, { method: "POST" })).status).toBe(404);
-      const page = await fetch(`${p.url}/oauth-svc/auth/authorize?response_type=code&client_id=${SEED.oauthClient.clientId}` +
-        `&redirect_uri=${encodeURIComponent("http://localhost:3000/api/auth/oauth/callback")}&state=s`);
+      const page = await fetch(
+        `${p.url}/oauth-svc/auth/authorize?response_type=code&client_id=${SEED.oauthClient.clientId}` +
+          `&redirect_uri=${encodeURIComponent("http://localhost:3000/api/auth/oauth/callback")}&state=s`,
+      );
       expect(page.status).toBe(200);
       expect(page.url).toContain("/oauth-svc/auth/login?");
       expect(await page.text()).toContain('action="/oauth-svc/auth/login"');

@@ -75,7 +75,11 @@ describe("files and chunks", () => {
     expect(chunks.json.chunks).toBeUndefined();
     const files = await ada.get(`/models/${SEED.models.fpa}/files`);
     expect(files.json.files.find((f: { id: string }) => f.id === E.revenueCsv)).toEqual({
-      id: E.revenueCsv, name: "Revenue by Region - Data.csv", chunkCount: 0, firstDataRow: 0, headerRow: 0,
+      id: E.revenueCsv,
+      name: "Revenue by Region - Data.csv",
+      chunkCount: 0,
+      firstDataRow: 0,
+      headerRow: 0,
     });
     expect((await ada.get(`${FPA}/files/116999999999/chunks`)).status).toBe(404);
   });
@@ -198,7 +202,9 @@ describe("the huge export", () => {
   it("streams one big chunk with backpressure and bounded memory", async () => {
     await t.ctl.configure({ chunkSizeBytes: 32 * 1024 * 1024 });
     await run(ada, E.huge);
-    const res = await fetch(`${t.url}/2/0${FPA}/files/${E.huge}/chunks/20`, { headers: { Authorization: `AnaplanAuthToken ${adaToken}` } });
+    const res = await fetch(`${t.url}/2/0${FPA}/files/${E.huge}/chunks/20`, {
+      headers: { Authorization: `AnaplanAuthToken ${adaToken}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-length")).toBe(String(32 * 1024 * 1024));
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();

@@ -57,11 +57,13 @@ export function api(url: string, token: string, scheme = "AnaplanAuthToken") {
       return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
     },
     post: async (path: string, body: unknown = { localeName: "en_US" }) =>
-      reply(await fetch(`${url}/2/0${path}`, {
-        method: "POST",
-        headers: { ...headers, "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      })),
+      reply(
+        await fetch(`${url}/2/0${path}`, {
+          method: "POST",
+          headers: { ...headers, "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      ),
     del: async (path: string) => reply(await fetch(`${url}/2/0${path}`, { method: "DELETE", headers })),
   };
 }

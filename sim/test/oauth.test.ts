@@ -15,8 +15,12 @@ const { clientId, clientSecret } = SEED.oauthClient;
 
 function authorizeUrl(params: Record<string, string> = {}): string {
   const q = new URLSearchParams({
-    response_type: "code", client_id: clientId, redirect_uri: REDIRECT,
-    scope: "openid profile email offline_access", state: "st-123", ...params,
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: REDIRECT,
+    scope: "openid profile email offline_access",
+    state: "st-123",
+    ...params,
   });
   return `${t.url}/auth/authorize?${q}`;
 }
@@ -49,7 +53,11 @@ async function getCode(params: Record<string, string> = {}): Promise<string> {
 }
 
 const tokenJson = (body: Record<string, string>) =>
-  fetch(`${t.url}/oauth/token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${t.url}/oauth/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 const tokenForm = (body: Record<string, string>) =>
   fetch(`${t.url}/oauth/token`, {
     method: "POST",
@@ -57,7 +65,12 @@ const tokenForm = (body: Record<string, string>) =>
     body: new URLSearchParams(body).toString(),
   });
 const codeGrant = (code: string, extra: Record<string, string> = {}) => ({
-  grant_type: "authorization_code", client_id: clientId, client_secret: clientSecret, code, redirect_uri: REDIRECT, ...extra,
+  grant_type: "authorization_code",
+  client_id: clientId,
+  client_secret: clientSecret,
+  code,
+  redirect_uri: REDIRECT,
+  ...extra,
 });
 
 describe("OAuth service", () => {
@@ -113,8 +126,11 @@ describe("OAuth service", () => {
     expect(tok.status).toBe(200);
     const body = await tok.json();
     // Tokens never go into expect(): a failure message would print them.
-    expect({ scope: body.scope, expires_in: body.expires_in, token_type: body.token_type })
-      .toEqual({ scope: "openid email offline_access", expires_in: 2100, token_type: "Bearer" });
+    expect({ scope: body.scope, expires_in: body.expires_in, token_type: body.token_type }).toEqual({
+      scope: "openid email offline_access",
+      expires_in: 2100,
+      token_type: "Bearer",
+    });
     expect(typeof body.access_token).toBe("string");
     expect(typeof body.refresh_token).toBe("string");
     for (const scheme of ["Bearer", "AnaplanAuthToken"]) {
@@ -122,7 +138,9 @@ describe("OAuth service", () => {
       expect(me.status).toBe(200);
       expect(me.json.user.email).toBe(SEED.users.chloe.email);
     }
-    const v = await fetch(`${t.url}/token/validate`, { headers: { Authorization: `AnaplanAuthToken ${body.access_token}` } });
+    const v = await fetch(`${t.url}/token/validate`, {
+      headers: { Authorization: `AnaplanAuthToken ${body.access_token}` },
+    });
     expect(v.status).toBe(200);
   });
 
@@ -144,8 +162,13 @@ describe("OAuth service", () => {
 
   it("binds codes to redirect_uri and client, and expires them", async () => {
     const code = await getCode();
-    expect((await (await tokenJson(codeGrant(code, { redirect_uri: "http://127.0.0.1:3000/api/auth/oauth/callback" }))).json()).error)
-      .toBe("invalid_grant");
+    expect(
+      (
+        await (
+          await tokenJson(codeGrant(code, { redirect_uri: "http://127.0.0.1:3000/api/auth/oauth/callback" }))
+        ).json()
+      ).error,
+    ).toBe("invalid_grant");
     const code2 = await getCode();
     const badSecret = await tokenJson(codeGrant(code2, { client_secret: "wrong" }));
     expect(badSecret.status).toBe(401);

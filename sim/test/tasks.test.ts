@@ -32,15 +32,24 @@ describe("export task lifecycle", () => {
     const id = await start(ada, E.revenueCsv);
     await t.ctl.advanceClock(2_000);
     const a = await poll(ada, E.revenueCsv, id);
-    expect(a).toMatchObject({ type: "taskInformation", taskId: id, taskState: "IN_PROGRESS", currentStep: expect.any(String) });
+    expect(a).toMatchObject({
+      type: "taskInformation",
+      taskId: id,
+      taskState: "IN_PROGRESS",
+      currentStep: expect.any(String),
+    });
     await t.ctl.advanceClock(5_000);
     const b = await poll(ada, E.revenueCsv, id);
     expect(b.progress).toBeGreaterThan(a.progress);
     expect(b.result).toBeUndefined();
     await t.ctl.advanceClock(4_000);
     const c = await poll(ada, E.revenueCsv, id);
-    expect(c).toMatchObject({ taskState: "COMPLETE", currentStep: "Complete.", progress: 1,
-      result: { successful: true, failureDumpAvailable: false, objectId: E.revenueCsv } });
+    expect(c).toMatchObject({
+      taskState: "COMPLETE",
+      currentStep: "Complete.",
+      progress: 1,
+      result: { successful: true, failureDumpAvailable: false, objectId: E.revenueCsv },
+    });
   });
 
   it("holds the model lock: later tasks wait NOT_STARTED in FIFO order", async () => {
@@ -53,7 +62,9 @@ describe("export task lifecycle", () => {
     expect((await poll(ada, E.gridXls, third)).taskState).toBe("NOT_STARTED");
     const status = (await ada.get(`/models/${SEED.models.fpa}/status`)).json.requestStatus;
     expect(status.taskId).toBe(first);
-    expect(status.tooltip).toBe("The system is currently processing an Export (Revenue by Region - Data.csv) started by user Ada Lovelace.");
+    expect(status.tooltip).toBe(
+      "The system is currently processing an Export (Revenue by Region - Data.csv) started by user Ada Lovelace.",
+    );
     expect((await ada.get(`/models/${SEED.models.fpa}`)).json.model.modelTransactionRunning).toBe(true);
     await t.ctl.advanceClock(10_000);
     expect((await poll(ada, E.revenueCsv, first)).taskState).toBe("COMPLETE");
@@ -67,9 +78,13 @@ describe("export task lifecycle", () => {
 
   it("another model is not blocked", async () => {
     await start(ada, E.revenueCsv);
-    const r = await ada.post(`/workspaces/${SEED.workspaces.sales}/models/${SEED.models.salesPlanning}/exports/116000000301/tasks`);
+    const r = await ada.post(
+      `/workspaces/${SEED.workspaces.sales}/models/${SEED.models.salesPlanning}/exports/116000000301/tasks`,
+    );
     await t.ctl.advanceClock(500);
-    const s = await ada.get(`/workspaces/${SEED.workspaces.sales}/models/${SEED.models.salesPlanning}/exports/116000000301/tasks/${r.json.task.taskId}`);
+    const s = await ada.get(
+      `/workspaces/${SEED.workspaces.sales}/models/${SEED.models.salesPlanning}/exports/116000000301/tasks/${r.json.task.taskId}`,
+    );
     expect(s.json.task.taskState).toBe("IN_PROGRESS");
   });
 
@@ -91,10 +106,14 @@ describe("export task lifecycle", () => {
     const id = await start(ada, E.failing);
     await t.ctl.advanceClock(10_000);
     const task = await poll(ada, E.failing, id);
-    expect(task).toMatchObject({ taskState: "COMPLETE", currentStep: "Failed.",
-      result: { successful: false, failureDumpAvailable: false, objectId: E.failing } });
+    expect(task).toMatchObject({
+      taskState: "COMPLETE",
+      currentStep: "Failed.",
+      result: { successful: false, failureDumpAvailable: false, objectId: E.failing },
+    });
     expect(task.result.details[0].localMessageText).toBe(
-      "The export could not be completed: the saved view 'Revenue by Region' no longer exists.");
+      "The export could not be completed: the saved view 'Revenue by Region' no longer exists.",
+    );
     expect((await ada.get(`${FPA}/files/${E.failing}`)).status).toBe(404);
   });
 

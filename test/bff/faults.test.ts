@@ -36,7 +36,8 @@ afterAll(() => {
   setApiOptionsForTests({});
 });
 
-const catalogue = () => exportsRoute.GET(req(`/api/workspaces/${W}/models/${M}/exports`, { cookie }), ctx({ workspaceId: W, modelId: M }));
+const catalogue = () =>
+  exportsRoute.GET(req(`/api/workspaces/${W}/models/${M}/exports`, { cookie }), ctx({ workspaceId: W, modelId: M }));
 const startTask = () =>
   tasksRoute.POST(
     req(`/api/workspaces/${W}/models/${M}/exports/${E}/tasks`, { method: "POST", cookie, csrf: true, body: "{}" }),
@@ -53,10 +54,16 @@ async function errorOf(res: Response): Promise<{ code: string; message: string }
   return body.error;
 }
 
-const postsToStart = async () => (await stack.control.requests()).filter((r) => r.method === "POST" && new RegExp(START).test(r.path.split("?")[0] as string));
+const postsToStart = async () =>
+  (await stack.control.requests()).filter(
+    (r) => r.method === "POST" && new RegExp(START).test(r.path.split("?")[0] as string),
+  );
 
 async function tasksStartedUpstream(): Promise<number> {
-  const res = await tasksRoute.GET(req(`/api/workspaces/${W}/models/${M}/exports/${E}/tasks`, { cookie }), ctx({ workspaceId: W, modelId: M, exportId: E }));
+  const res = await tasksRoute.GET(
+    req(`/api/workspaces/${W}/models/${M}/exports/${E}/tasks`, { cookie }),
+    ctx({ workspaceId: W, modelId: M, exportId: E }),
+  );
   return ((await res.json()) as { tasks: unknown[] }).tasks.length;
 }
 
@@ -79,16 +86,20 @@ describe("GET (the catalogue) under upstream faults", () => {
     ["F-11 truncated body", { mode: "truncate" }, 502, "BAD_UPSTREAM_RESPONSE"],
     ["F-12 malformed JSON", { mode: "malformed-json" }, 502, "BAD_UPSTREAM_RESPONSE"],
   ];
-  it.each(cases)("%s → %s", async (_label, fault, status, code) => {
-    await stack.control.injectFault({ method: "GET", path: CATALOGUE, times: 20, ...fault });
-    const res = await catalogue();
-    expect(res.status).not.toBe(500);
-    expect(res.status).toBe(status);
-    if (status === 429) expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
-    const error = await errorOf(res);
-    expect(error.code).toBe(code);
-    expect(setCookieLine(res) ?? "").not.toMatch(/Max-Age=0/);
-  }, 15_000);
+  it.each(cases)(
+    "%s → %s",
+    async (_label, fault, status, code) => {
+      await stack.control.injectFault({ method: "GET", path: CATALOGUE, times: 20, ...fault });
+      const res = await catalogue();
+      expect(res.status).not.toBe(500);
+      expect(res.status).toBe(status);
+      if (status === 429) expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+      const error = await errorOf(res);
+      expect(error.code).toBe(code);
+      expect(setCookieLine(res) ?? "").not.toMatch(/Max-Age=0/);
+    },
+    15_000,
+  );
 
   it("F-05: a short Retry-After is waited for and the retry succeeds", async () => {
     await stack.control.injectFault({ method: "GET", path: CATALOGUE, times: 1, status: 429, retryAfter: "0" });
@@ -132,20 +143,25 @@ describe("POST (start a task) under upstream faults: never started twice", () =>
     ["F-04 409 busy", { status: 409 }, 409, "MODEL_BUSY"],
     ["F-04 422 archived", { status: 422 }, 422, "MODEL_ARCHIVED"],
   ];
-  it.each(cases)("%s → %s, exactly one POST upstream", async (_label, fault, status, code) => {
-    await stack.control.injectFault({ method: "POST", path: START, times: 20, ...fault });
-    const res = await startTask();
-    expect(res.status).not.toBe(500);
-    expect(res.status).toBe(status);
-    const error = await errorOf(res);
-    expect(error.code).toBe(code);
-    if (code === "STATUS_UNKNOWN") expect(error.message).toMatch(/task list/);
-    // A delayed request is logged by the simulator only when it answers.
-    for (let i = 0; i < 40 && (await postsToStart()).length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
-    expect(await postsToStart()).toHaveLength(1);
-    await stack.control.clearFaults();
-    expect(await tasksStartedUpstream()).toBeLessThanOrEqual(1);
-  }, 15_000);
+  it.each(cases)(
+    "%s → %s, exactly one POST upstream",
+    async (_label, fault, status, code) => {
+      await stack.control.injectFault({ method: "POST", path: START, times: 20, ...fault });
+      const res = await startTask();
+      expect(res.status).not.toBe(500);
+      expect(res.status).toBe(status);
+      const error = await errorOf(res);
+      expect(error.code).toBe(code);
+      if (code === "STATUS_UNKNOWN") expect(error.message).toMatch(/task list/);
+      // A delayed request is logged by the simulator only when it answers.
+      for (let i = 0; i < 40 && (await postsToStart()).length === 0; i += 1)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await postsToStart()).toHaveLength(1);
+      await stack.control.clearFaults();
+      expect(await tasksStartedUpstream()).toBeLessThanOrEqual(1);
+    },
+    15_000,
+  );
 
   it("F-05 429: refused unprocessed → 429 with Retry-After, and no task was started", async () => {
     await stack.control.injectFault({ method: "POST", path: START, times: 20, status: 429, retryAfter: "30" });

@@ -46,21 +46,27 @@ function expectSecurityHeaders(head: string): void {
 }
 
 describe("the front of the standalone server", () => {
-  it.each(["TRACE", "PUT", "PATCH", "OPTIONS"])("%s answers 405 with the security headers and an Allow list", async (method) => {
-    const port = await serve();
-    const answer = await raw(port, `${method} / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-    expect(answer).toMatch(/^HTTP\/1\.1 405 /);
-    expect(answer).toMatch(/\r\nAllow: GET, HEAD, POST, DELETE\r\n/);
-    expectSecurityHeaders(answer);
-  });
+  it.each(["TRACE", "PUT", "PATCH", "OPTIONS"])(
+    "%s answers 405 with the security headers and an Allow list",
+    async (method) => {
+      const port = await serve();
+      const answer = await raw(port, `${method} / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+      expect(answer).toMatch(/\r\nAllow: GET, HEAD, POST, DELETE\r\n/);
+      expectSecurityHeaders(answer);
+    },
+  );
 
-  it.each(["TRACK", "FOO", "CONNECT"])("%s (refused by Node's parser, or CONNECT) answers 405 with the headers", async (method) => {
-    const port = await serve();
-    const target = method === "CONNECT" ? "example.com:443" : "/";
-    const answer = await raw(port, `${method} ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
-    expect(answer).toMatch(/^HTTP\/1\.1 405 /);
-    expectSecurityHeaders(answer);
-  });
+  it.each(["TRACK", "FOO", "CONNECT"])(
+    "%s (refused by Node's parser, or CONNECT) answers 405 with the headers",
+    async (method) => {
+      const port = await serve();
+      const target = method === "CONNECT" ? "example.com:443" : "/";
+      const answer = await raw(port, `${method} ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+      expectSecurityHeaders(answer);
+    },
+  );
 
   it("a malformed request gets a 400 with the security headers, not Node's bare one", async () => {
     const port = await serve();
@@ -85,7 +91,10 @@ describe("the front of the standalone server", () => {
     const plain = await serve("http://127.0.0.1:3123");
     const direct = await raw(plain, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     expect(direct.toLowerCase()).not.toContain("strict-transport-security");
-    const viaProxy = await raw(plain, "GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n");
+    const viaProxy = await raw(
+      plain,
+      "GET / HTTP/1.1\r\nHost: x\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n",
+    );
     expect(viaProxy.toLowerCase()).toContain("strict-transport-security: max-age=63072000; includesubdomains");
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     const secure = await serve("https://exports.example.com");

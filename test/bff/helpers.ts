@@ -103,7 +103,8 @@ export function req(path: string, init: ReqInit = {}): NextRequest {
   if (init.csrf) {
     headers.set("origin", ORIGIN);
     headers.set("x-export-desk-csrf", "1");
-    if (!headers.has("content-type") && (init.method ?? "GET") === "POST") headers.set("content-type", "application/json");
+    if (!headers.has("content-type") && (init.method ?? "GET") === "POST")
+      headers.set("content-type", "application/json");
   }
   return new NextRequest(`${ORIGIN}${path}`, { method: init.method ?? "GET", headers, body: init.body });
 }
@@ -160,7 +161,8 @@ export async function expectNoSentinel(res: Response): Promise<void> {
     .split("\n")
     .filter((line) => !line.toLowerCase().startsWith("set-cookie"))
     .join("\n");
-  if (cookieless.includes(SENTINEL) || text.includes(SEED.password)) throw new Error("a token or password leaked into a response");
+  if (cookieless.includes(SENTINEL) || text.includes(SEED.password))
+    throw new Error("a token or password leaked into a response");
   // The sealed cookie is encrypted: the sentinel must not be readable in it either.
   for (const line of res.headers.getSetCookie()) {
     if (line.includes(SENTINEL)) throw new Error("a token leaked into a cookie in clear text");

@@ -25,7 +25,10 @@ describe("the ledger is history, not a gate", () => {
   it("runs, cancels and downloads work with the database unreachable; the runs answer says history is not recorded", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const cookie = await signIn("ada");
-    const started = await tasksRoute.POST(req(`${exportPath}/tasks`, { method: "POST", cookie, csrf: true, body: "{}" }), ctx(ids));
+    const started = await tasksRoute.POST(
+      req(`${exportPath}/tasks`, { method: "POST", cookie, csrf: true, body: "{}" }),
+      ctx(ids),
+    );
     expect(started.status).toBe(201);
     const { task } = (await started.json()) as { task: Task };
 
@@ -37,18 +40,26 @@ describe("the ledger is history, not a gate", () => {
     );
     expect(cancelled.status).toBe(200);
 
-    const second = await tasksRoute.POST(req(`${exportPath}/tasks`, { method: "POST", cookie, csrf: true, body: "{}" }), ctx(ids));
+    const second = await tasksRoute.POST(
+      req(`${exportPath}/tasks`, { method: "POST", cookie, csrf: true, body: "{}" }),
+      ctx(ids),
+    );
     expect(second.status).toBe(201);
     await stack.control.advanceClock(120_000);
     const file = await fileRoute.GET(req(`${exportPath}/file`, { cookie }), ctx(ids));
     expect(file.status).toBe(200);
     expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(0);
 
-    const runs = await runsRoute.GET(req(`/api/workspaces/${W}/models/${M}/runs`, { cookie }), ctx({ workspaceId: W, modelId: M }));
+    const runs = await runsRoute.GET(
+      req(`/api/workspaces/${W}/models/${M}/runs`, { cookie }),
+      ctx({ workspaceId: W, modelId: M }),
+    );
     expect(runs.status).toBe(200);
     expect(await runs.json()).toEqual({ runs: [], next: null, history: "unavailable" });
 
-    const events = warn.mock.calls.map(([line]) => JSON.parse(String(line)) as { event: string; code?: string; engine?: string });
+    const events = warn.mock.calls.map(
+      ([line]) => JSON.parse(String(line)) as { event: string; code?: string; engine?: string },
+    );
     const outages = events.filter((e) => e.event === "ledger_unavailable");
     expect(outages).toHaveLength(1);
     expect(outages[0]).toMatchObject({ engine: "postgres", code: "ECONNREFUSED" });

@@ -27,7 +27,10 @@ async function start(cookie: string, exportId: string, m: string = M): Promise<T
 }
 
 async function tasks(cookie: string, exportId: string): Promise<Task[]> {
-  const res = await tasksRoute.GET(req(`${exportPath(exportId)}/tasks`, { cookie }), ctx({ workspaceId: W, modelId: M, exportId }));
+  const res = await tasksRoute.GET(
+    req(`${exportPath(exportId)}/tasks`, { cookie }),
+    ctx({ workspaceId: W, modelId: M, exportId }),
+  );
   expect(res.status).toBe(200);
   return ((await res.json()) as { tasks: Task[] }).tasks;
 }
@@ -54,7 +57,10 @@ async function runsOf(cookie: string, query = ""): Promise<Run[]> {
 /** Starts a task straight at Anaplan (the simulator), as a script or Anaplan's own UI would. */
 async function startOutside(user: keyof typeof SEED.users, exportId: string): Promise<string> {
   const basic = Buffer.from(`${SEED.users[user].email}:${SEED.password}`).toString("base64");
-  const auth = await fetch(`${stack.sim.url}/token/authenticate`, { method: "POST", headers: { Authorization: `Basic ${basic}` } });
+  const auth = await fetch(`${stack.sim.url}/token/authenticate`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${basic}` },
+  });
   const token = ((await auth.json()) as { tokenInfo: { tokenValue: string } }).tokenInfo.tokenValue;
   const res = await fetch(`${stack.sim.url}/2/0/workspaces/${W}/models/${M}/exports/${exportId}/tasks`, {
     method: "POST",
@@ -87,7 +93,10 @@ describe("the team ledger through the BFF", () => {
 
     const done = await watchUntilFinal(adaCookie, E.revenueCsv);
     expect(done.taskState).toBe("COMPLETE");
-    const file = await fileRoute.GET(req(`${exportPath(E.revenueCsv)}/file`, { cookie: adaCookie }), ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv }));
+    const file = await fileRoute.GET(
+      req(`${exportPath(E.revenueCsv)}/file`, { cookie: adaCookie }),
+      ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv }),
+    );
     expect(file.status).toBe(200);
     const bytes = (await file.arrayBuffer()).byteLength;
 
@@ -103,9 +112,9 @@ describe("the team ledger through the BFF", () => {
     });
     expect(run?.finishedAt).not.toBeNull();
     expect(run?.durationMs).toBeGreaterThanOrEqual(0);
-    await expect.poll(async () => (await runsOf(brunoCookie))[0]?.downloads).toEqual([
-      { by: ada, at: expect.any(String), bytes, complete: true },
-    ]);
+    await expect
+      .poll(async () => (await runsOf(brunoCookie))[0]?.downloads)
+      .toEqual([{ by: ada, at: expect.any(String), bytes, complete: true }]);
   });
 
   it("records a failure with Anaplan's message, and a cancel with who asked", async () => {
@@ -121,7 +130,9 @@ describe("the team ledger through the BFF", () => {
     expect(byExport.get(E.failing)).toMatchObject({ outcome: "failed", failure: expect.stringMatching(/\S/) });
     expect(byExport.get(E.slow)).toMatchObject({ outcome: "cancelled", startedBy: ada, cancelledBy: bruno });
     expect((await runsOf(adaCookie, "?outcome=failed")).map((r) => r.exportId)).toEqual([E.failing]);
-    expect((await runsOf(adaCookie, `?export=${E.slow}&by=${encodeURIComponent(ada.email)}`)).map((r) => r.outcome)).toEqual(["cancelled"]);
+    expect(
+      (await runsOf(adaCookie, `?export=${E.slow}&by=${encodeURIComponent(ada.email)}`)).map((r) => r.outcome),
+    ).toEqual(["cancelled"]);
   });
 
   it("records tasks started outside Export Desk with no starter", async () => {
@@ -129,7 +140,10 @@ describe("the team ledger through the BFF", () => {
     const outside = await startOutside("bruno", E.opexTxt);
     const seen = (await tasks(adaCookie, E.opexTxt)).find((t) => t.taskId === outside);
     expect(seen?.startedBy).toBeNull();
-    expect((await runsOf(adaCookie)).find((r) => r.taskId === outside)).toMatchObject({ startedBy: null, exportName: "" });
+    expect((await runsOf(adaCookie)).find((r) => r.taskId === outside)).toMatchObject({
+      startedBy: null,
+      exportName: "",
+    });
   });
 
   it("brings a run nobody watches to its end when the ledger is read, asking Anaplan at most once per 30 s", async () => {
@@ -137,7 +151,8 @@ describe("the team ledger through the BFF", () => {
     const task = await start(adaCookie, E.revenueCsv);
     await stack.control.advanceClock(60_000);
     await stack.control.clearRequests();
-    const taskReads = async () => (await stack.control.requests()).filter((r) => r.path.endsWith(`/tasks/${task.taskId}`)).length;
+    const taskReads = async () =>
+      (await stack.control.requests()).filter((r) => r.path.endsWith(`/tasks/${task.taskId}`)).length;
 
     expect((await runsOf(adaCookie))[0]).toMatchObject({ taskId: task.taskId, outcome: "succeeded" });
     expect(await taskReads()).toBe(1);
@@ -148,7 +163,10 @@ describe("the team ledger through the BFF", () => {
   it("shows the model's activity with who started each task", async () => {
     const adaCookie = await signIn("ada");
     const task = await start(adaCookie, E.revenueCsv);
-    const res = await activityRoute.GET(req(`${modelPath()}/tasks`, { cookie: await signIn("bruno") }), ctx({ workspaceId: W, modelId: M }));
+    const res = await activityRoute.GET(
+      req(`${modelPath()}/tasks`, { cookie: await signIn("bruno") }),
+      ctx({ workspaceId: W, modelId: M }),
+    );
     const body = (await res.json()) as { tasks: ActivityTask[] };
     expect(body.tasks.find((t) => t.taskId === task.taskId)?.startedBy).toEqual(ada);
   });
@@ -157,14 +175,19 @@ describe("the team ledger through the BFF", () => {
     const adaCookie = await signIn("ada");
     const brunoCookie = await signIn("bruno");
     await start(adaCookie, "116000000101", SEED.models.restricted);
-    expect(((await (await runs(adaCookie, "", SEED.models.restricted)).json()) as { runs: Run[] }).runs).toHaveLength(1);
+    expect(((await (await runs(adaCookie, "", SEED.models.restricted)).json()) as { runs: Run[] }).runs).toHaveLength(
+      1,
+    );
 
     const denied = await runs(brunoCookie, "", SEED.models.restricted);
     const unknown = await runs(brunoCookie, "", "0123456789ABCDEF0123456789ABCDEF");
     expect(denied.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(await denied.json()).toEqual(await unknown.json());
-    const csv = await csvRoute.GET(req(`${modelPath(SEED.models.restricted)}/runs.csv`, { cookie: brunoCookie }), ctx({ workspaceId: W, modelId: SEED.models.restricted }));
+    const csv = await csvRoute.GET(
+      req(`${modelPath(SEED.models.restricted)}/runs.csv`, { cookie: brunoCookie }),
+      ctx({ workspaceId: W, modelId: SEED.models.restricted }),
+    );
     expect(csv.status).toBe(404);
   });
 
@@ -180,7 +203,9 @@ describe("the team ledger through the BFF", () => {
     await stack.control.clearRequests();
     const res = await runs(cookie, query);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "INVALID_QUERY" });
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: "INVALID_QUERY",
+    });
     expect(await stack.control.requests()).toHaveLength(0);
   });
 
@@ -188,13 +213,22 @@ describe("the team ledger through the BFF", () => {
     const adaCookie = await signIn("ada");
     await start(adaCookie, E.revenueCsv);
     await start(adaCookie, E.nonAscii);
-    const res = await csvRoute.GET(req(`${modelPath()}/runs.csv?export=${E.revenueCsv}`, { cookie: adaCookie }), ctx({ workspaceId: W, modelId: M }));
+    const res = await csvRoute.GET(
+      req(`${modelPath()}/runs.csv?export=${E.revenueCsv}`, { cookie: adaCookie }),
+      ctx({ workspaceId: W, modelId: M }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="export-desk-runs-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="export-desk-runs-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toMatch(/^taskId,exportId,exportName,/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("Revenue by Region - Data.csv");

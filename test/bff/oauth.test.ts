@@ -5,7 +5,17 @@ import * as sessionRoute from "@/app/api/session/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { sessionKeys } from "@/lib/session/keys";
 import { sealData } from "iron-session";
-import { ORIGIN, SECRET_A, SEED, expectNoSentinel, req, setCookieLine, setCookieValue, setEnv, unsealCookie } from "./helpers";
+import {
+  ORIGIN,
+  SECRET_A,
+  SEED,
+  expectNoSentinel,
+  req,
+  setCookieLine,
+  setCookieValue,
+  setEnv,
+  unsealCookie,
+} from "./helpers";
 import { setUpStack } from "./stack";
 
 const STATE_COOKIE = "export-desk-oauth";
@@ -44,7 +54,10 @@ const tokenCalls = async () => (await stack.control.requests()).filter((r) => r.
 
 describe("OAuth start", () => {
   it("redirects to Anaplan with a fresh ≥128-bit state bound to a short-lived Lax cookie, and a redirect_uri from APP_ORIGIN", async () => {
-    const { location, stateCookie, state, res } = await begin("/", { host: "evil.example", "x-forwarded-host": "evil.example" });
+    const { location, stateCookie, state, res } = await begin("/", {
+      host: "evil.example",
+      "x-forwarded-host": "evil.example",
+    });
     expect(location.pathname).toBe("/auth/authorize");
     expect(location.searchParams.get("client_id")).toBe(SEED.oauthClient.clientId);
     expect(location.searchParams.get("redirect_uri")).toBe(`${ORIGIN}/api/auth/oauth/callback`);
@@ -87,7 +100,11 @@ describe("OAuth callback", () => {
 
   it("ends the session it replaces: the browser's earlier cookie is revoked and its token signed out upstream", async () => {
     const oldRes = await sessionRoute.POST(
-      req("/api/session", { method: "POST", csrf: true, body: JSON.stringify({ email: SEED.users.ada.email, password: SEED.password }) }),
+      req("/api/session", {
+        method: "POST",
+        csrf: true,
+        body: JSON.stringify({ email: SEED.users.ada.email, password: SEED.password }),
+      }),
     );
     const old = setCookieValue(oldRes) as string;
     const { location, stateCookie } = await begin("/");
@@ -180,7 +197,9 @@ describe("OAuth token lifecycle", () => {
       { password: sessionKeys([SECRET_A]).seal, ttl: 12 * 3600 },
     );
     await stack.control.clearRequests();
-    const responses = await Promise.all(Array.from({ length: 10 }, () => workspacesRoute.GET(req("/api/workspaces", { cookie: near }))));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => workspacesRoute.GET(req("/api/workspaces", { cookie: near }))),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
     const grants = await tokenCalls();
     expect(grants).toHaveLength(1);

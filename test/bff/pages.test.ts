@@ -28,7 +28,10 @@ const stack = setUpStack({ simConfig: { tokenLifetimeSeconds: 20 } });
 async function nearExpiry(cookie: string): Promise<string> {
   const data = await unsealCookie(cookie);
   const now = Date.now();
-  return sealData({ ...data, tokenExpiresAt: now + 2_000, tokenIssuedAt: now - 18_000 }, { password: sessionKeys([SECRET_A]).seal, ttl: 12 * 3600 });
+  return sealData(
+    { ...data, tokenExpiresAt: now + 2_000, tokenIssuedAt: now - 18_000 },
+    { password: sessionKeys([SECRET_A]).seal, ttl: 12 * 3600 },
+  );
 }
 
 const page = (cookie?: string) =>
@@ -53,7 +56,9 @@ describe("proxy.ts (page navigations)", () => {
     const renewed = setCookieValue(res) as string;
     expect(renewed).toBeTruthy();
     expect((await unsealCookie(renewed)).tokenExpiresAt).toBeGreaterThan(Date.now() + 10_000);
-    expect(res.headers.get("x-middleware-request-cookie") ?? res.headers.get("x-middleware-override-headers")).toBeTruthy();
+    expect(
+      res.headers.get("x-middleware-request-cookie") ?? res.headers.get("x-middleware-override-headers"),
+    ).toBeTruthy();
     expect((await stack.control.requests()).filter((r) => r.path.startsWith("/token/refresh"))).toHaveLength(1);
     for (const [, value] of res.headers) expect(value).not.toContain("TKN_SENTINEL_");
   });
@@ -74,7 +79,9 @@ describe("lib/dal.ts", () => {
   it("getPageSession gives the user and a bound api; requirePageSession redirects to sign-in", async () => {
     const { getPageSession, requirePageSession } = await import("@/lib/dal");
     expect(await getPageSession()).toBeNull();
-    await expect(requirePageSession("/w/abc?tab=1")).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc%3Ftab%3D1" });
+    await expect(requirePageSession("/w/abc?tab=1")).rejects.toMatchObject({
+      url: "/login?returnTo=%2Fw%2Fabc%3Ftab%3D1",
+    });
   });
 
   it("with a valid cookie returns the session info, never the token", async () => {
@@ -89,7 +96,13 @@ describe("lib/dal.ts", () => {
   it("an ended session redirects with reason=expired; an off-site returnTo becomes /", async () => {
     const { requirePageSession } = await import("@/lib/dal");
     const data = await unsealCookie(await signIn());
-    jar.set(COOKIE, await sealData({ ...data, lastSeenAt: Date.now() - 3 * 3600_000 }, { password: sessionKeys([SECRET_A]).seal, ttl: 3600 }));
+    jar.set(
+      COOKIE,
+      await sealData(
+        { ...data, lastSeenAt: Date.now() - 3 * 3600_000 },
+        { password: sessionKeys([SECRET_A]).seal, ttl: 3600 },
+      ),
+    );
     await expect(requirePageSession("//evil.com")).rejects.toMatchObject({ url: "/login?returnTo=%2F&reason=expired" });
   });
 });
@@ -103,7 +116,9 @@ describe("lib/dal.ts when Anaplan has revoked the token", () => {
     const session = await requirePageSession("/w/abc");
     await stack.control.injectFault({ method: "GET", path: "^/2/0/workspaces$", times: 1, status: 401 });
     await expect(session.api.workspaces()).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc&reason=expired" });
-    await expect(requirePageSession("/w/abc")).rejects.toMatchObject({ url: "/login?returnTo=%2Fw%2Fabc&reason=expired" });
+    await expect(requirePageSession("/w/abc")).rejects.toMatchObject({
+      url: "/login?returnTo=%2Fw%2Fabc&reason=expired",
+    });
     resetRevocationsForTests();
   });
 });
@@ -126,7 +141,9 @@ describe("a model page render", () => {
   it("reads the workspace list and the model list once for the catalogue", async () => {
     const { default: Layout } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/layout");
     const { default: Page } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/page");
-    const reads = await listReads(() => Promise.all([Layout({ children: null, params }), Page({ params, searchParams: Promise.resolve({}) })]));
+    const reads = await listReads(() =>
+      Promise.all([Layout({ children: null, params }), Page({ params, searchParams: Promise.resolve({}) })]),
+    );
     expect(reads).toEqual({ workspaces: 1, models: 1 });
   });
 
@@ -134,7 +151,12 @@ describe("a model page render", () => {
     const { default: Layout } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/layout");
     const { default: Page } = await import("@/app/(desk)/w/[workspaceId]/m/[modelId]/exports/[exportId]/page");
     const exportParams = Promise.resolve({ workspaceId: W, modelId: M, exportId: "116000000001" });
-    const reads = await listReads(() => Promise.all([Layout({ children: null, params }), Page({ params: exportParams, searchParams: Promise.resolve({}) })]));
+    const reads = await listReads(() =>
+      Promise.all([
+        Layout({ children: null, params }),
+        Page({ params: exportParams, searchParams: Promise.resolve({}) }),
+      ]),
+    );
     expect(reads).toEqual({ workspaces: 1, models: 1 });
   });
 
@@ -145,7 +167,9 @@ describe("a model page render", () => {
     jar.set(COOKIE, await signIn());
     await stack.control.injectFault({ method: "GET", path: "^/2/0/workspaces$", times: 5, status: 401 });
     const layout = Layout({ children: null, params });
-    await expect(Page({ params, searchParams: Promise.resolve({}) })).rejects.toMatchObject({ url: expect.stringContaining("reason=expired") });
+    await expect(Page({ params, searchParams: Promise.resolve({}) })).rejects.toMatchObject({
+      url: expect.stringContaining("reason=expired"),
+    });
     await layout;
     resetRevocationsForTests();
   });
@@ -155,7 +179,10 @@ describe("the sign-in page", () => {
   it.each(HOSTILE_RETURN_TO)("sends a signed-in visitor with returnTo %j to / and nowhere else", async (returnTo) => {
     const { default: LoginPage } = await import("@/app/login/page");
     jar.set(COOKIE, await signIn());
-    const render = LoginPage({ params: Promise.resolve({}), searchParams: Promise.resolve({ returnTo }) } as PageProps<"/login">);
+    const render = LoginPage({
+      params: Promise.resolve({}),
+      searchParams: Promise.resolve({ returnTo }),
+    } as PageProps<"/login">);
     await expect(render).rejects.toMatchObject({ url: "/" });
   });
 });

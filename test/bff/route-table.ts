@@ -20,7 +20,10 @@ export const VALID = {
   taskId: "F362B99442C54425970E200037D48A91",
 };
 
-type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+type Handler = (
+  request: NextRequest,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response> | Response;
 
 export interface RouteEntry {
   name: string;
@@ -32,9 +35,19 @@ export interface RouteEntry {
 const h = (fn: unknown) => fn as Handler;
 
 export const ROUTES: RouteEntry[] = [
-  { name: "session", path: () => "/api/session", params: [], methods: { GET: h(session.GET), POST: h(session.POST), DELETE: h(session.DELETE) } },
+  {
+    name: "session",
+    path: () => "/api/session",
+    params: [],
+    methods: { GET: h(session.GET), POST: h(session.POST), DELETE: h(session.DELETE) },
+  },
   { name: "oauth start", path: () => "/api/auth/oauth/start", params: [], methods: { GET: h(oauthStart.GET) } },
-  { name: "oauth callback", path: () => "/api/auth/oauth/callback", params: [], methods: { GET: h(oauthCallback.GET) } },
+  {
+    name: "oauth callback",
+    path: () => "/api/auth/oauth/callback",
+    params: [],
+    methods: { GET: h(oauthCallback.GET) },
+  },
   { name: "workspaces", path: () => "/api/workspaces", params: [], methods: { GET: h(workspaces.GET) } },
   {
     name: "models",
@@ -80,7 +93,10 @@ export const ROUTES: RouteEntry[] = [
   },
 ];
 
-export function paramsFor(entry: RouteEntry, override: Partial<Record<keyof typeof VALID, string>> = {}): Record<string, string> {
+export function paramsFor(
+  entry: RouteEntry,
+  override: Partial<Record<keyof typeof VALID, string>> = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of entry.params) out[name] = override[name] ?? VALID[name];
   return out;

@@ -25,7 +25,12 @@ async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function start(exportId: string, body = "{}", headers: Record<string, string> = {}, who = cookie): Promise<Response> {
+async function start(
+  exportId: string,
+  body = "{}",
+  headers: Record<string, string> = {},
+  who = cookie,
+): Promise<Response> {
   return tasksRoute.POST(
     req(`${exportPath(exportId)}/tasks`, { method: "POST", cookie: who, csrf: true, body, headers }),
     ctx({ workspaceId: W, modelId: M, exportId }),
@@ -33,7 +38,10 @@ async function start(exportId: string, body = "{}", headers: Record<string, stri
 }
 
 async function getTask(exportId: string, taskId: string): Promise<Task> {
-  const res = await taskRoute.GET(req(`${exportPath(exportId)}/tasks/${taskId}`, { cookie }), ctx({ workspaceId: W, modelId: M, exportId, taskId }));
+  const res = await taskRoute.GET(
+    req(`${exportPath(exportId)}/tasks/${taskId}`, { cookie }),
+    ctx({ workspaceId: W, modelId: M, exportId, taskId }),
+  );
   expect(res.status).toBe(200);
   return (await json<{ task: Task }>(res)).task;
 }
@@ -52,33 +60,47 @@ async function runToCompletion(exportId: string): Promise<Task> {
 }
 
 async function download(exportId: string, who = cookie): Promise<Response> {
-  return fileRoute.GET(req(`${exportPath(exportId)}/file`, { cookie: who }), ctx({ workspaceId: W, modelId: M, exportId }));
+  return fileRoute.GET(
+    req(`${exportPath(exportId)}/file`, { cookie: who }),
+    ctx({ workspaceId: W, modelId: M, exportId }),
+  );
 }
 
 describe("pickers and catalogue", () => {
   it("lists workspaces, models and exports", async () => {
-    const ws = await json<{ workspaces: { id: string }[] }>(await workspacesRoute.GET(req("/api/workspaces", { cookie })));
+    const ws = await json<{ workspaces: { id: string }[] }>(
+      await workspacesRoute.GET(req("/api/workspaces", { cookie })),
+    );
     expect(ws.workspaces.map((w) => w.id)).toContain(W);
     const models = await json<{ models: { id: string }[] }>(
       await modelsRoute.GET(req(`/api/workspaces/${W}/models`, { cookie }), ctx({ workspaceId: W })),
     );
     expect(models.models.map((m) => m.id)).toContain(M);
     const cat = await json<{ exports: ExportDefinition[] }>(
-      await exportsRoute.GET(req(`/api/workspaces/${W}/models/${M}/exports`, { cookie }), ctx({ workspaceId: W, modelId: M })),
+      await exportsRoute.GET(
+        req(`/api/workspaces/${W}/models/${M}/exports`, { cookie }),
+        ctx({ workspaceId: W, modelId: M }),
+      ),
     );
     expect(cat.exports.find((e) => e.id === E.revenueCsv)?.name).toBe("Revenue by Region - Data.csv");
   });
 
   it("export detail has the metadata and the definition", async () => {
     const body = await json<{ exportMetadata: { headerNames?: string[] }; export: ExportDefinition }>(
-      await detailRoute.GET(req(exportPath(E.revenueCsv), { cookie }), ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv })),
+      await detailRoute.GET(
+        req(exportPath(E.revenueCsv), { cookie }),
+        ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv }),
+      ),
     );
     expect(body.export.id).toBe(E.revenueCsv);
     expect(body.exportMetadata.headerNames?.length).toBeGreaterThan(0);
   });
 
   it("an export that does not exist → 404 with the access sentence", async () => {
-    const res = await detailRoute.GET(req(exportPath("116999999999"), { cookie }), ctx({ workspaceId: W, modelId: M, exportId: "116999999999" }));
+    const res = await detailRoute.GET(
+      req(exportPath("116999999999"), { cookie }),
+      ctx({ workspaceId: W, modelId: M, exportId: "116999999999" }),
+    );
     expect(res.status).toBe(404);
     expect(await json(res)).toEqual({
       error: { code: "NOT_FOUND", message: "This model or export does not exist, or you have no access to it." },
@@ -104,7 +126,12 @@ describe("pickers and catalogue", () => {
     const archived = SEED.models.archived;
     const res = await start(E.revenueCsv, "{}", {}, cookie).then(() =>
       tasksRoute.POST(
-        req(`/api/workspaces/${W}/models/${archived}/exports/116000000201/tasks`, { method: "POST", cookie, csrf: true, body: "{}" }),
+        req(`/api/workspaces/${W}/models/${archived}/exports/116000000201/tasks`, {
+          method: "POST",
+          cookie,
+          csrf: true,
+          body: "{}",
+        }),
         ctx({ workspaceId: W, modelId: archived, exportId: "116000000201" }),
       ),
     );
@@ -122,7 +149,10 @@ describe("tasks", () => {
     const posts = (await stack.control.requests()).filter((r) => r.method === "POST" && /\/tasks$/.test(r.path));
     expect(posts).toHaveLength(1);
     const list = await json<{ tasks: Task[] }>(
-      await tasksRoute.GET(req(`${exportPath(E.revenueCsv)}/tasks`, { cookie }), ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv })),
+      await tasksRoute.GET(
+        req(`${exportPath(E.revenueCsv)}/tasks`, { cookie }),
+        ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv }),
+      ),
     );
     expect(list.tasks.map((t) => t.taskId)).toContain(task.taskId);
   });
@@ -159,7 +189,8 @@ describe("download", () => {
     [
       E.nonAscii,
       "text/csv; charset=utf-8",
-      `attachment; filename="Personalkosten M_nchen _ _bersicht.csv"; filename*=UTF-8''Personalkosten%20M%C3%BCnchen%20%E2%80%93%20%C3%9Cbersicht.csv`,
+      `attachment; filename="Personalkosten M_nchen _ _bersicht.csv"; ` +
+        `filename*=UTF-8''Personalkosten%20M%C3%BCnchen%20%E2%80%93%20%C3%9Cbersicht.csv`,
     ],
   ])("streams %s as an attachment with the right type and name", async (exportId, type, disposition) => {
     const done = await runToCompletion(exportId);
@@ -186,7 +217,10 @@ describe("download", () => {
 
 describe("task lists", () => {
   const list = () =>
-    tasksRoute.GET(req(`${exportPath(E.failing)}/tasks`, { cookie }), ctx({ workspaceId: W, modelId: M, exportId: E.failing }));
+    tasksRoute.GET(
+      req(`${exportPath(E.failing)}/tasks`, { cookie }),
+      ctx({ workspaceId: W, modelId: M, exportId: E.failing }),
+    );
 
   it("carry each finished task's result, so a failed export never reads as a success, looked up once", async () => {
     const done = await runToCompletion(E.failing);
@@ -211,7 +245,10 @@ describe("task lists", () => {
 
 describe("model activity", () => {
   const activity = (modelId: string = M, who = cookie) =>
-    activityRoute.GET(req(`/api/workspaces/${W}/models/${modelId}/tasks`, { cookie: who }), ctx({ workspaceId: W, modelId }));
+    activityRoute.GET(
+      req(`/api/workspaces/${W}/models/${modelId}/tasks`, { cookie: who }),
+      ctx({ workspaceId: W, modelId }),
+    );
 
   it("gathers recent tasks across exports, with names and the model status", async () => {
     const { task } = await json<{ task: Task }>(await start(E.revenueCsv));
@@ -225,11 +262,14 @@ describe("model activity", () => {
   it("concurrent and repeated polls within the cache window share one upstream round", async () => {
     await Promise.all(Array.from({ length: 10 }, () => activity()));
     await activity();
-    const taskLists = (await stack.control.requests()).filter((r) => r.method === "GET" && /\/exports\/\d+\/tasks/.test(r.path));
+    const taskLists = (await stack.control.requests()).filter(
+      (r) => r.method === "GET" && /\/exports\/\d+\/tasks/.test(r.path),
+    );
     const exportsCount = (await stack.control.requests()).filter((r) => /\/exports(\?|$)/.test(r.path)).length;
     expect(exportsCount).toBe(1);
     const perExport = new Map<string, number>();
-    for (const r of taskLists) perExport.set(r.path.split("?")[0] as string, (perExport.get(r.path.split("?")[0] as string) ?? 0) + 1);
+    for (const r of taskLists)
+      perExport.set(r.path.split("?")[0] as string, (perExport.get(r.path.split("?")[0] as string) ?? 0) + 1);
     expect(Math.max(...perExport.values())).toBe(1);
   });
 
@@ -238,7 +278,8 @@ describe("model activity", () => {
     await stack.control.clearRequests();
     const realNow = Date.now;
     const later = (ms: number) => vi.spyOn(Date, "now").mockImplementation(() => realNow() + ms);
-    const taskListCalls = async () => (await stack.control.requests()).filter((r) => r.method === "GET" && /\/tasks(\?|$)/.test(r.path));
+    const taskListCalls = async () =>
+      (await stack.control.requests()).filter((r) => r.method === "GET" && /\/tasks(\?|$)/.test(r.path));
 
     let spy = later(TASK_LIST_TTL_MS + 1);
     try {
@@ -252,14 +293,20 @@ describe("model activity", () => {
     await stack.control.clearRequests();
     spy = later(2 * TASK_LIST_TTL_MS + 2);
     try {
-      const list = () => tasksRoute.GET(req(`${exportPath(E.revenueCsv)}/tasks`, { cookie }), ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv }));
+      const list = () =>
+        tasksRoute.GET(
+          req(`${exportPath(E.revenueCsv)}/tasks`, { cookie }),
+          ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv }),
+        );
       // Three tabs of the export page and the activity page, polling together.
       const answers = await Promise.all([list(), list(), list(), activity(), activity()]);
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     } finally {
       spy.mockRestore();
     }
-    expect((await taskListCalls()).map((r) => r.path.split("?")[0])).toEqual([`/2/0/workspaces/${W}/models/${M}/exports/${E.revenueCsv}/tasks`]);
+    expect((await taskListCalls()).map((r) => r.path.split("?")[0])).toEqual([
+      `/2/0/workspaces/${W}/models/${M}/exports/${E.revenueCsv}/tasks`,
+    ]);
   });
 
   it("the 5,000-export model is swept once, then only hot exports are re-polled", async () => {

@@ -39,7 +39,11 @@ async function upstream(pathPattern: RegExp, method?: string) {
 describe("basic sign-in", () => {
   it("seals a minimal session in an HttpOnly, SameSite=Lax, Path=/ cookie without Domain, and never returns the token", async () => {
     const res = await sessionRoute.POST(
-      req("/api/session", { method: "POST", csrf: true, body: JSON.stringify({ email: SEED.users.ada.email, password: SEED.password }) }),
+      req("/api/session", {
+        method: "POST",
+        csrf: true,
+        body: JSON.stringify({ email: SEED.users.ada.email, password: SEED.password }),
+      }),
     );
     expect(res.status).toBe(200);
     await expectNoSentinel(res);
@@ -82,7 +86,11 @@ describe("basic sign-in", () => {
     const res = await sessionRoute.POST(
       new (await import("next/server")).NextRequest("https://exports.example.com/api/session", {
         method: "POST",
-        headers: { origin: "https://exports.example.com", "x-export-desk-csrf": "1", "content-type": "application/json" },
+        headers: {
+          origin: "https://exports.example.com",
+          "x-export-desk-csrf": "1",
+          "content-type": "application/json",
+        },
         body: JSON.stringify({ email: SEED.users.ada.email, password: SEED.password }),
       }),
     );
@@ -96,7 +104,11 @@ describe("basic sign-in", () => {
 
   it("answers wrong credentials with 401 BAD_CREDENTIALS, never echoing the password", async () => {
     const res = await sessionRoute.POST(
-      req("/api/session", { method: "POST", csrf: true, body: JSON.stringify({ email: SEED.users.ada.email, password: "PW_SENTINEL_wrong" }) }),
+      req("/api/session", {
+        method: "POST",
+        csrf: true,
+        body: JSON.stringify({ email: SEED.users.ada.email, password: "PW_SENTINEL_wrong" }),
+      }),
     );
     expect(res.status).toBe(401);
     const text = await res.text();
@@ -120,7 +132,12 @@ describe("basic sign-in", () => {
   }, 30_000);
 
   it("refuses malformed bodies without calling Anaplan", async () => {
-    for (const body of ["{", '{"email":"a@b.c"}', '{"email":"a@b.c","password":"x","extra":1}', '{"email":["x"],"password":"y"}']) {
+    for (const body of [
+      "{",
+      '{"email":"a@b.c"}',
+      '{"email":"a@b.c","password":"x","extra":1}',
+      '{"email":["x"],"password":"y"}',
+    ]) {
       const res = await sessionRoute.POST(req("/api/session", { method: "POST", csrf: true, body }));
       expect(res.status).toBe(400);
     }
@@ -250,7 +267,10 @@ describe("reading the session", () => {
         },
       ],
       ["legacy ~1 suffix", (v) => v.replace(/~2$/, "~1")],
-      ["foreign secret", async (_v, d) => sealData(d, { password: { 7: "another-environment-secret-0123456789" }, ttl: 3600 })],
+      [
+        "foreign secret",
+        async (_v, d) => sealData(d, { password: { 7: "another-environment-secret-0123456789" }, ttl: 3600 }),
+      ],
       ["valid seal, wrong shape", async () => reseal({ user: "mallory", isAdmin: true } as unknown as SessionData)],
       [
         "expired seal",
@@ -268,9 +288,16 @@ describe("reading the session", () => {
       ["idle too long", async (_v, d) => reseal({ ...d, lastSeenAt: Date.now() - 2 * 3600_000 - 60_000 })],
       [
         "no seal expiry (ttl 0) but too old",
-        async (_v, d) => sealData({ ...d, createdAt: Date.now() - 400 * 24 * 3600_000 }, { password: sessionKeys([SECRET_A]).seal, ttl: 0 }),
+        async (_v, d) =>
+          sealData(
+            { ...d, createdAt: Date.now() - 400 * 24 * 3600_000 },
+            { password: sessionKeys([SECRET_A]).seal, ttl: 0 },
+          ),
       ],
-      ["created in the future", async (_v, d) => reseal({ ...d, createdAt: Date.now() + 3600_000, lastSeenAt: Date.now() + 3600_000 })],
+      [
+        "created in the future",
+        async (_v, d) => reseal({ ...d, createdAt: Date.now() + 3600_000, lastSeenAt: Date.now() + 3600_000 }),
+      ],
       ["10 KB of junk", () => "x".repeat(10_000)],
     ];
     it.each(cases)("%s", async (_name, make) => {
@@ -299,7 +326,7 @@ describe("reading the session", () => {
 });
 
 describe("secret rotation", () => {
-  it("a cookie sealed with the old secret still reads after rotation, is re-sealed with the new one, and fails once the old secret is removed", async () => {
+  it("an old-secret cookie still reads after rotation, is re-sealed with the new secret, and fails once the old is gone", async () => {
     const old = await signIn();
     setEnv({ SESSION_SECRET: `${SECRET_B},${SECRET_A}` });
     const stale = await reseal({ ...(await unsealCookie(old)), lastSeenAt: Date.now() - 5 * 60_000 });
@@ -343,7 +370,9 @@ describe("sign-out", () => {
 
   it("refuses a cross-site sign-out", async () => {
     const cookie = await signIn();
-    const res = await sessionRoute.DELETE(req("/api/session", { method: "DELETE", cookie, headers: { origin: "https://evil.example" } }));
+    const res = await sessionRoute.DELETE(
+      req("/api/session", { method: "DELETE", cookie, headers: { origin: "https://evil.example" } }),
+    );
     expect(res.status).toBe(403);
     expect((await getSession(cookie)).status).toBe(200);
   });
@@ -393,7 +422,7 @@ describe("token lifecycle", () => {
     expect((await getSession(cookie)).status).toBe(401);
   });
 
-  it("a sign-in service outage never signs anyone out: near expiry → served with the current token; expired → 503, cookie kept", async () => {
+  it("a sign-in service outage never signs anyone out: near expiry → current token; expired → 503, cookie kept", async () => {
     const base = await signIn();
     await stack.control.injectFault({ path: "^/token/refresh", times: 50, status: 503 });
     const near = await nearExpiry(base, 2_000);
@@ -431,7 +460,11 @@ describe("cookie size", () => {
       refreshToken: `${SENTINEL}${"r".repeat(600)}`,
       tokenExpiresAt: now + 2_100_000,
       tokenIssuedAt: now,
-      user: { id: SEED.users.bruno.id, email: "a.very.long.email.address.for.testing@subsidiary.example.com", name: "Bruno Díaz Fernández de la Peña" },
+      user: {
+        id: SEED.users.bruno.id,
+        email: "a.very.long.email.address.for.testing@subsidiary.example.com",
+        name: "Bruno Díaz Fernández de la Peña",
+      },
       createdAt: now,
       lastSeenAt: now,
     };

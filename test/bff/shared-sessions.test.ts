@@ -47,17 +47,27 @@ async function oauthSignIn(): Promise<string> {
   form.set("email", SEED.users.ada.email);
   form.set("password", SEED.password);
   form.set("decision", "allow");
-  const authorized = await fetch(`${location.origin}${location.pathname}`, { method: "POST", body: form, redirect: "manual" });
+  const authorized = await fetch(`${location.origin}${location.pathname}`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
   const back = new URL(authorized.headers.get("location") as string);
   const stateCookie = setCookieValue(start, "export-desk-oauth") as string;
-  const res = await callbackRoute.GET(req(`${back.pathname}${back.search}`, { headers: { cookie: `export-desk-oauth=${stateCookie}` } }));
+  const res = await callbackRoute.GET(
+    req(`${back.pathname}${back.search}`, { headers: { cookie: `export-desk-oauth=${stateCookie}` } }),
+  );
   return setCookieValue(res) as string;
 }
 
 describe("instances sharing DATABASE_URL", () => {
   it("a cookie signed out on one instance is refused by another that served it moments before", async () => {
     const cookie = await signIn("ada");
-    const list = () => tasksRoute.GET(req(`/api/workspaces/${W}/models/${M}/exports/116000000001/tasks`, { cookie }), ctx({ workspaceId: W, modelId: M, exportId: "116000000001" }));
+    const list = () =>
+      tasksRoute.GET(
+        req(`/api/workspaces/${W}/models/${M}/exports/116000000001/tasks`, { cookie }),
+        ctx({ workspaceId: W, modelId: M, exportId: "116000000001" }),
+      );
     expect((await list()).status).toBe(200);
     expect((await sessionRoute.GET(req("/api/session", { cookie }))).status).toBe(200);
 
@@ -106,7 +116,9 @@ describe("instances sharing DATABASE_URL", () => {
     try {
       const cookie = await signIn("ada");
       expect((await sessionRoute.GET(req("/api/session", { cookie }))).status).toBe(200);
-      expect((await sessionRoute.DELETE(req("/api/session", { method: "DELETE", cookie, csrf: true }))).status).toBe(204);
+      expect((await sessionRoute.DELETE(req("/api/session", { method: "DELETE", cookie, csrf: true }))).status).toBe(
+        204,
+      );
       expect((await sessionRoute.GET(req("/api/session", { cookie }))).status).toBe(401);
     } finally {
       process.env.DATABASE_URL = database.location;
@@ -115,4 +127,3 @@ describe("instances sharing DATABASE_URL", () => {
     }
   });
 });
-

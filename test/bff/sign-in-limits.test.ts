@@ -25,7 +25,12 @@ afterEach(() => resetSignInLimitForTests());
 
 const WRONG = "not-the-password";
 
-function attempt(email: string, password: string, from: string, headers: Record<string, string> = {}): Promise<Response> {
+function attempt(
+  email: string,
+  password: string,
+  from: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return sessionRoute.POST(
     req("/api/session", {
       method: "POST",
@@ -63,10 +68,14 @@ describe("one client is limited across every email", () => {
 
   it("fifteen different emails from one client: at most the budget reach Anaplan; another client is not affected", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 15; i += 1) statuses.push((await attempt(`person${i}@example.com`, WRONG, "203.0.113.11")).status);
+    for (let i = 0; i < 15; i += 1)
+      statuses.push((await attempt(`person${i}@example.com`, WRONG, "203.0.113.11")).status);
     expect(await authCalls()).toBe(CLIENT_BUDGET);
     expect(statuses.slice(CLIENT_BUDGET).every((s) => s === 429)).toBe(true);
-    const retryAfter = await expectTooMany(await attempt("person99@example.com", WRONG, "203.0.113.11"), /from your network/);
+    const retryAfter = await expectTooMany(
+      await attempt("person99@example.com", WRONG, "203.0.113.11"),
+      /from your network/,
+    );
     expect(retryAfter).toBeGreaterThan(60);
     expect((await attempt(SEED.users.ada.email, SEED.password, "198.51.100.20")).status).toBe(200);
   });
@@ -121,7 +130,8 @@ describe("an email under attack slows down, but its owner is never kept out long
   });
 
   it("the email is counted case-insensitively", async () => {
-    for (let i = 0; i < EMAIL_FREE; i += 1) await attempt(SEED.users.chloe.email.toUpperCase(), WRONG, `192.0.2.${100 + i}`);
+    for (let i = 0; i < EMAIL_FREE; i += 1)
+      await attempt(SEED.users.chloe.email.toUpperCase(), WRONG, `192.0.2.${100 + i}`);
     await expectTooMany(await attempt(SEED.users.chloe.email, WRONG, "192.0.2.200"), /for this email/);
   });
 });
@@ -168,7 +178,9 @@ describe("the client is the socket address, or TRUST_PROXY hops of X-Forwarded-F
     const h = headers({ [CLIENT_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "6.6.6.6, 198.51.100.1, 10.0.0.9" });
     expect(clientKey(h, 1)).toBe("ip:10.0.0.9");
     expect(clientKey(h, 2)).toBe("ip:198.51.100.1");
-    expect(clientKey(headers({ [CLIENT_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "6.6.6.6" }), 2)).toBe("ip:10.0.0.2");
+    expect(clientKey(headers({ [CLIENT_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "6.6.6.6" }), 2)).toBe(
+      "ip:10.0.0.2",
+    );
   });
 
   it("IPv4-mapped addresses are IPv4; IPv6 counts by /64; ports are dropped", () => {
@@ -185,7 +197,8 @@ describe("the client is the socket address, or TRUST_PROXY hops of X-Forwarded-F
     expect(trustProxyHops(undefined)).toBe(0);
     expect(trustProxyHops("")).toBe(0);
     expect(trustProxyHops("1")).toBe(1);
-    for (const bad of ["-1", "one", "1.5", "11", "1,2"]) expect(() => trustProxyHops(bad)).toThrow(/^TRUST_PROXY must be a whole number/);
+    for (const bad of ["-1", "one", "1.5", "11", "1,2"])
+      expect(() => trustProxyHops(bad)).toThrow(/^TRUST_PROXY must be a whole number/);
   });
 
   it("behind one proxy, rotating the X-Forwarded-For entries a client writes does not give it more attempts", async () => {

@@ -23,7 +23,8 @@ function bridge(handler: (request: NextRequest) => Promise<Response>): http.Requ
   return async (req, res) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const body = req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
+    const body =
+      req.method === "GET" || req.method === "HEAD" ? undefined : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
     const init = { method: req.method, headers, body, duplex: "half" };
     const request = new NextRequest(`${ORIGIN}${req.url}`, init as ConstructorParameters<typeof NextRequest>[1]);
     const response = await handler(request);
@@ -49,7 +50,11 @@ beforeEach(async () => {
   await resetAll(stack.control);
 });
 
-function slowSignIn(declared: number, sent: string, extra: string[] = []): Promise<{ answer: string; closedAfterMs: number }> {
+function slowSignIn(
+  declared: number,
+  sent: string,
+  extra: string[] = [],
+): Promise<{ answer: string; closedAfterMs: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const socket = net.connect(port, "127.0.0.1", () => {

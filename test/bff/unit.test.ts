@@ -6,7 +6,13 @@ import { checkCsrf, isJsonContentType } from "@/lib/bff/csrf";
 import { isValidId, validateIds } from "@/lib/bff/ids";
 import { isValidLocaleName, localeFromAcceptLanguage, toAnaplanLocale } from "@/lib/bff/locale";
 import { sessionKeys } from "@/lib/session/keys";
-import { checkLifetime, keepAliveIntervalMs, needsTokenRefresh, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/session/lifetime";
+import {
+  checkLifetime,
+  keepAliveIntervalMs,
+  needsTokenRefresh,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from "@/lib/session/lifetime";
 import { safeReturnTo } from "@/lib/shared/return-to";
 import { HOSTILE_RETURN_TO } from "./hostile-return-to";
 
@@ -32,7 +38,11 @@ describe("CSRF check", () => {
     ["Sec-Fetch-Site cross-site", { ...good, "sec-fetch-site": "cross-site" }, 403],
     ["Sec-Fetch-Site same-site", { ...good, "sec-fetch-site": "same-site" }, 403],
     ["Sec-Fetch-Site same-origin", { ...good, "sec-fetch-site": "same-origin" }, "ok"],
-    ["X-Forwarded-Host does not help", { ...good, origin: "https://evil.example", "x-forwarded-host": "evil.example" }, 403],
+    [
+      "X-Forwarded-Host does not help",
+      { ...good, origin: "https://evil.example", "x-forwarded-host": "evil.example" },
+      403,
+    ],
     ["text/plain", { ...good, "content-type": "text/plain" }, 415],
     ["form", { ...good, "content-type": "application/x-www-form-urlencoded" }, 415],
     ["multipart", { ...good, "content-type": "multipart/form-data; boundary=x" }, 415],
@@ -47,8 +57,12 @@ describe("CSRF check", () => {
   });
 
   it("lets a body-less DELETE through without a content type, but not one with a body", () => {
-    expect(checkCsrf(headers({ "x-export-desk-csrf": "1", origin: ORIGIN }), ORIGIN, { requireJson: false }).ok).toBe(true);
-    const withBody = checkCsrf(headers({ "x-export-desk-csrf": "1", origin: ORIGIN, "content-length": "2" }), ORIGIN, { requireJson: false });
+    expect(checkCsrf(headers({ "x-export-desk-csrf": "1", origin: ORIGIN }), ORIGIN, { requireJson: false }).ok).toBe(
+      true,
+    );
+    const withBody = checkCsrf(headers({ "x-export-desk-csrf": "1", origin: ORIGIN, "content-length": "2" }), ORIGIN, {
+      requireJson: false,
+    });
     expect(withBody.ok ? "ok" : withBody.status).toBe(415);
   });
 
@@ -63,10 +77,37 @@ describe("CSRF check", () => {
 
 describe("id patterns", () => {
   const bad = [
-    "..", ".", "%2e%2e", "..%2F..%2Fauth", "a%2Fb", "%252F", "a\\b", "//evil.com/x", "http://evil.com/", "@evil.com",
-    "a?b=1", "a#f", "a;b", "%0d%0aX-Injected:1", "\u0000", " 116000000001", "116000000001 ", "１１６０００００００００１",
-    "١١٦٠٠٠٠٠٠٠٠١", "116000000001\u200b", "116000000001abc", "1e3", "0x1F", "-1", "+1", "1.0", "", "99999999999999999999",
-    "1".repeat(10_000), "11600000001", "1160000000011",
+    "..",
+    ".",
+    "%2e%2e",
+    "..%2F..%2Fauth",
+    "a%2Fb",
+    "%252F",
+    "a\\b",
+    "//evil.com/x",
+    "http://evil.com/",
+    "@evil.com",
+    "a?b=1",
+    "a#f",
+    "a;b",
+    "%0d%0aX-Injected:1",
+    "\u0000",
+    " 116000000001",
+    "116000000001 ",
+    "１１６０００００００００１",
+    "١١٦٠٠٠٠٠٠٠٠١",
+    "116000000001\u200b",
+    "116000000001abc",
+    "1e3",
+    "0x1F",
+    "-1",
+    "+1",
+    "1.0",
+    "",
+    "99999999999999999999",
+    "1".repeat(10_000),
+    "11600000001",
+    "1160000000011",
   ];
   it.each(bad)("rejects export id %j", (value) => expect(isValidId("exportId", value)).toBe(false));
   it.each(["8a81948849b9c4e2014a30802f5a02e", "8a81948849b9c4e2014a30802f5a02e4a", "G".repeat(32), "..", ""])(
@@ -90,9 +131,9 @@ describe("id patterns", () => {
 describe("returnTo", () => {
   it.each(HOSTILE_RETURN_TO)("%j → /", (value) => expect(safeReturnTo(value, ORIGIN)).toBe("/"));
   it("keeps same-origin paths with query and hash", () => {
-    expect(safeReturnTo("/w/8a81948849b9c4e2014a30802f5a02e4/m/75A40874E6B64FA3AE0743278996850F?tab=tasks#x", ORIGIN)).toBe(
-      "/w/8a81948849b9c4e2014a30802f5a02e4/m/75A40874E6B64FA3AE0743278996850F?tab=tasks#x",
-    );
+    expect(
+      safeReturnTo("/w/8a81948849b9c4e2014a30802f5a02e4/m/75A40874E6B64FA3AE0743278996850F?tab=tasks#x", ORIGIN),
+    ).toBe("/w/8a81948849b9c4e2014a30802f5a02e4/m/75A40874E6B64FA3AE0743278996850F?tab=tasks#x");
     expect(safeReturnTo("/", ORIGIN)).toBe("/");
     expect(safeReturnTo(null)).toBe("/");
     // dot segments are resolved but stay on our origin
@@ -106,15 +147,24 @@ describe("content disposition and type", () => {
   });
   it("non-ASCII names get an ASCII fallback and filename*", () => {
     const value = contentDisposition("Prévisions 名前.csv", "text/csv");
-    expect(value).toBe(`attachment; filename="Pr_visions __.csv"; filename*=UTF-8''Pr%C3%A9visions%20%E5%90%8D%E5%89%8D.csv`);
+    expect(value).toBe(
+      `attachment; filename="Pr_visions __.csv"; filename*=UTF-8''Pr%C3%A9visions%20%E5%90%8D%E5%89%8D.csv`,
+    );
     expect(() => new Headers({ "content-disposition": value })).not.toThrow();
   });
   it("header injection and path tricks are neutralised", () => {
-    for (const name of ['a"\r\nSet-Cookie: x=1.csv', "..\\..\\evil.csv", "../../etc/passwd", "x".repeat(5000), "\u0000", "'()*.txt"]) {
+    for (const name of [
+      'a"\r\nSet-Cookie: x=1.csv',
+      "..\\..\\evil.csv",
+      "../../etc/passwd",
+      "x".repeat(5000),
+      "\u0000",
+      "'()*.txt",
+    ]) {
       const value = contentDisposition(name, "text/csv");
       expect(value).not.toMatch(/[\r\n]/);
       expect(() => new Headers({ "content-disposition": value })).not.toThrow();
-      expect(value.startsWith("attachment; filename=\"")).toBe(true);
+      expect(value.startsWith('attachment; filename="')).toBe(true);
     }
     expect(sanitizeFileName("x".repeat(5000)).length).toBeLessThanOrEqual(154);
     const traversal = sanitizeFileName("..\\..\\evil.csv");
@@ -164,7 +214,8 @@ describe("locale", () => {
   });
   it("validates a given localeName", () => {
     expect(isValidLocaleName("en_US")).toBe(true);
-    for (const bad of ["en-US", "EN_us", "en_US\n", "en_USA", "../x", 1, null]) expect(isValidLocaleName(bad)).toBe(false);
+    for (const bad of ["en-US", "EN_us", "en_US\n", "en_USA", "../x", 1, null])
+      expect(isValidLocaleName(bad)).toBe(false);
   });
 });
 
@@ -212,7 +263,10 @@ describe("JSON body reader", () => {
   const req = (body: BodyInit | null, init: Record<string, string> = {}) =>
     new Request("http://x.test/", { method: "POST", body, headers: init, duplex: "half" } as RequestInit);
   it("accepts valid and empty bodies", async () => {
-    expect(await readJsonBody(req('{"localeName":"en_US"}'), schema)).toEqual({ ok: true, value: { localeName: "en_US" } });
+    expect(await readJsonBody(req('{"localeName":"en_US"}'), schema)).toEqual({
+      ok: true,
+      value: { localeName: "en_US" },
+    });
     expect(await readJsonBody(req(null), schema, { allowEmpty: true })).toEqual({ ok: true, value: {} });
   });
   it.each(["{", "NaN", "{} x", '{"x":1}', '{"__proto__":{"isAdmin":true}}', '{"localeName":1}', "[".repeat(10_000)])(

@@ -4,20 +4,29 @@ import { findOutsidePaths, foldersOf, isScanned } from "@/scripts/outside-paths"
 // Samples are assembled so that this file does not itself reach outside the repository.
 const up = (n: number) => "../".repeat(n);
 const teamFolder = ["", "work", "shared"].join("/");
-const folders = foldersOf(["lib/shared/types.ts", "lib/anaplan/api.ts", "sim/conformance/anaplan/openapi/NOTICE", "e2e/a.spec.ts"]);
+const folders = foldersOf([
+  "lib/shared/types.ts",
+  "lib/anaplan/api.ts",
+  "sim/conformance/anaplan/openapi/NOTICE",
+  "e2e/a.spec.ts",
+]);
 const lines = (file: string, text: string) => findOutsidePaths(file, text, folders).map((f) => f.line);
 
 describe("findOutsidePaths", () => {
   it("flags the team folder by absolute path, and relative paths above the root", () => {
     expect(lines("sim/x.ts", `const a = "${teamFolder}/anaplan";`)).toEqual([1]);
-    expect(lines("sim/conformance/x.ts", `ok\nconst d = path.resolve(__dirname, "${up(3)}shared/anaplan");`)).toEqual([2]);
+    expect(lines("sim/conformance/x.ts", `ok\nconst d = path.resolve(__dirname, "${up(3)}shared/anaplan");`)).toEqual([
+      2,
+    ]);
     expect(lines("lib/x.ts", `import x from "${up(2)}outside/x";`)).toEqual([1]);
     expect(lines("x.ts", `const d = new URL("${up(1)}..", import.meta.url);`)).toEqual([1]);
   });
 
   it("flags folder joins that climb out, segment by segment", () => {
     expect(lines("e2e/support/x.ts", `path.join(__dirname, ${'"..", '.repeat(3)}"shared")`)).toEqual([1]);
-    expect(lines("scripts/x.mjs", `path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", '..')`)).toEqual([1]);
+    expect(lines("scripts/x.mjs", `path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", '..')`)).toEqual([
+      1,
+    ]);
   });
 
   it("flags a root-relative shared path the repository does not have", () => {
@@ -33,13 +42,24 @@ describe("findOutsidePaths", () => {
   });
 
   it("reports each line once", () => {
-    expect(findOutsidePaths("a/x.ts", `path.resolve(__dirname, "${up(3)}x", "${teamFolder}")`, folders)).toHaveLength(1);
+    expect(findOutsidePaths("a/x.ts", `path.resolve(__dirname, "${up(3)}x", "${teamFolder}")`, folders)).toHaveLength(
+      1,
+    );
   });
 });
 
 describe("isScanned", () => {
   it("scans code, configs and CI scripts, not prose or data files", () => {
-    for (const file of ["a.ts", "b.tsx", "vitest.config.mts", "next.config.js", "package.json", "Dockerfile", ".ci/run", ".env.example"]) {
+    for (const file of [
+      "a.ts",
+      "b.tsx",
+      "vitest.config.mts",
+      "next.config.js",
+      "package.json",
+      "Dockerfile",
+      ".ci/run",
+      ".env.example",
+    ]) {
       expect(isScanned(file), file).toBe(true);
     }
     for (const file of ["README.md", "docs/x.md", "docs/screenshots/a.png", "sim/conformance/anaplan/openapi/NOTICE"]) {

@@ -64,14 +64,22 @@ export async function startSim(): Promise<SimHandle> {
       );
     },
     async token(user = "ada") {
-      const info = await authenticateBasic({ email: SEED.users[user].email, password: SEED.password }, { authUrl: sim.url });
+      const info = await authenticateBasic(
+        { email: SEED.users[user].email, password: SEED.password },
+        { authUrl: sim.url },
+      );
       return info.tokenValue;
     },
   };
 }
 
 /** Polls until `check` passes or `timeoutMs` elapses (no fixed sleeps in assertions). */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 10_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

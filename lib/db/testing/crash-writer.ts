@@ -28,7 +28,14 @@ async function main(): Promise<void> {
       startedBy: person,
       at,
     });
-    await recordObservations(database.db, scope, "116000000001", "Revenue", [{ taskId, taskState: "IN_PROGRESS", progress: 0.5 }], at);
+    await recordObservations(
+      database.db,
+      scope,
+      "116000000001",
+      "Revenue",
+      [{ taskId, taskState: "IN_PROGRESS", progress: 0.5 }],
+      at,
+    );
     process.stdout.write(`committed ${n}\n`);
   }
 }

@@ -26,4 +26,7 @@ export function task(n: number, taskState: string, extra: Partial<Task> = {}): T
 
 export const succeeded = (n: number) => task(n, "COMPLETE", { progress: 1, result: { successful: true } });
 export const failed = (n: number, message = "The export could not be completed.") =>
-  task(n, "COMPLETE", { progress: 1, result: { successful: false, details: [{ type: "exportFailed", localMessageText: message }] } });
+  task(n, "COMPLETE", {
+    progress: 1,
+    result: { successful: false, details: [{ type: "exportFailed", localMessageText: message }] },
+  });

@@ -3,7 +3,12 @@ import type { Ctx } from "../../http/context";
 import type { Params } from "../../http/router";
 import { apiError, sendJson } from "../../http/respond";
 import {
-  findModel, findUserById, findWorkspace, modelAccess, type SeedModel, type SeedUser,
+  findModel,
+  findUserById,
+  findWorkspace,
+  modelAccess,
+  type SeedModel,
+  type SeedUser,
 } from "../../seed/directory";
 import { MAX_PAGE } from "../../state/config";
 
@@ -58,7 +63,8 @@ export function paginate<T>(ctx: Ctx, items: T[]): { page: T[]; paging: Paging }
     url.searchParams.set("offset", String(at));
     return url.toString();
   };
-  if (items.length > 0 && (ctx.state.config.nextOnLastPage || start + page.length < items.length)) paging.next = link(start + size);
+  if (items.length > 0 && (ctx.state.config.nextOnLastPage || start + page.length < items.length))
+    paging.next = link(start + size);
   if (start > 0) paging.previous = link(Math.max(0, start - size));
   return { page, paging };
 }
@@ -67,7 +73,10 @@ export function paginate<T>(ctx: Ctx, items: T[]): { page: T[]; paging: Paging }
 export function sendList<T>(ctx: Ctx, schema: string, key: string, items: T[]): void {
   const result = paginate(ctx, items);
   if (!result) return;
-  const body: Record<string, unknown> = { meta: { paging: result.paging, schema: `${SCHEMA_BASE}${schema}` }, status: ok };
+  const body: Record<string, unknown> = {
+    meta: { paging: result.paging, schema: `${SCHEMA_BASE}${schema}` },
+    status: ok,
+  };
   if (result.page.length > 0) body[key] = result.page;
   sendJson(ctx, 200, body);
 }
@@ -91,7 +100,11 @@ export function sortResources<T extends { id: string; name: string }>(ctx: Ctx, 
  * Sort for /models and /workspaces: the +/- prefix is mandatory and the field is validated (400 otherwise).
  * A "+" sent unencoded arrives as a space and is accepted as "+".
  */
-export function sortStrict<T>(ctx: Ctx, items: T[], fields: Record<string, (x: T) => string | number>): T[] | undefined {
+export function sortStrict<T>(
+  ctx: Ctx,
+  items: T[],
+  fields: Record<string, (x: T) => string | number>,
+): T[] | undefined {
   const raw = ctx.url.searchParams.get("sort");
   if (raw === null) return items;
   const m = /^([+ -])(\w+)$/.exec(raw);
@@ -118,7 +131,9 @@ export function sortStrict<T>(ctx: Ctx, items: T[], fields: Record<string, (x: T
  */
 export function modelForSubresource(ctx: Ctx, user: SeedUser, params: Params): SeedModel | undefined {
   const model = findModel(params.m ?? "");
-  const wsOk = params.ws === undefined || (model !== undefined && model.workspaceId === params.ws && findWorkspace(params.ws) !== undefined);
+  const wsOk =
+    params.ws === undefined ||
+    (model !== undefined && model.workspaceId === params.ws && findWorkspace(params.ws) !== undefined);
   if (!model || !wsOk || modelAccess(user, model) !== "full") {
     apiError(ctx, 404);
     return undefined;

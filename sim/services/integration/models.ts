@@ -2,7 +2,14 @@
 import type { Ctx } from "../../http/context";
 import { apiError, sendJson } from "../../http/respond";
 import {
-  findModel, findUserById, findWorkspace, fullName, modelAccess, MODELS, type SeedModel, type SeedUser,
+  findModel,
+  findUserById,
+  findWorkspace,
+  fullName,
+  modelAccess,
+  MODELS,
+  type SeedModel,
+  type SeedUser,
 } from "../../seed/directory";
 import { findExport } from "../../seed/catalogue";
 import { type Handler, modelForSubresource, sendList, sendOne, sortStrict } from "./common";
@@ -31,7 +38,12 @@ const visibleModels = (user: SeedUser) => MODELS.filter((m) => modelAccess(user,
 function listOf(ctx: Ctx, models: SeedModel[]): void {
   const sorted = sortStrict(ctx, models, { name: (m) => m.name, activeState: (m) => m.activeState });
   if (!sorted) return;
-  sendList(ctx, "/objects/model", "models", sorted.map((m) => modelBody(ctx, m, modelDetails(ctx))));
+  sendList(
+    ctx,
+    "/objects/model",
+    "models",
+    sorted.map((m) => modelBody(ctx, m, modelDetails(ctx))),
+  );
 }
 
 export const listModels: Handler = (ctx, user) => listOf(ctx, visibleModels(user));
@@ -40,7 +52,12 @@ export const listWorkspaceModels: Handler = (ctx, user, params) => {
   if (!user.workspaceIds.includes(params.ws ?? "") || !findWorkspace(params.ws ?? "")) return apiError(ctx, 404);
   // This endpoint takes no sort parameter; it is ignored.
   const models = visibleModels(user).filter((m) => m.workspaceId === params.ws);
-  sendList(ctx, "/objects/model", "models", models.map((m) => modelBody(ctx, m, modelDetails(ctx))));
+  sendList(
+    ctx,
+    "/objects/model",
+    "models",
+    models.map((m) => modelBody(ctx, m, modelDetails(ctx))),
+  );
 };
 
 /** GET /models/{m}: 200 even for a NO ACCESS model (only its sub-resources are masked). */
@@ -48,7 +65,10 @@ export const getModel: Handler = (ctx, user, params) => {
   const m = findModel(params.m ?? "");
   if (!m || modelAccess(user, m) === "invisible") return apiError(ctx, 404);
   const running = ctx.state.tasks.viewsOfModel(m.id, ctx.state.clock.now()).some((v) => v.holdsLock);
-  sendOne(ctx, "/objects/model", "model", { ...modelBody(ctx, m, modelDetails(ctx)), modelTransactionRunning: running });
+  sendOne(ctx, "/objects/model", "model", {
+    ...modelBody(ctx, m, modelDetails(ctx)),
+    modelTransactionRunning: running,
+  });
 };
 
 /** Not implemented by Anaplan (live: 405). */
@@ -63,8 +83,14 @@ export const modelStatus: Handler = (ctx, user, params) => {
   if (!running) {
     sendJson(ctx, 200, {
       requestStatus: {
-        tooltip: null, progress: -1, currentStep: m.activeState === "ARCHIVED" ? "Closed" : "Open", exportTaskType: null,
-        creationTime: now, taskId: null, peakMemoryUsageEstimate: null, peakMemoryUsageTime: null,
+        tooltip: null,
+        progress: -1,
+        currentStep: m.activeState === "ARCHIVED" ? "Closed" : "Open",
+        exportTaskType: null,
+        creationTime: now,
+        taskId: null,
+        peakMemoryUsageEstimate: null,
+        peakMemoryUsageTime: null,
       },
     });
     return;
@@ -73,7 +99,9 @@ export const modelStatus: Handler = (ctx, user, params) => {
   const runner = findUserById(running.record.userId);
   sendJson(ctx, 200, {
     requestStatus: {
-      tooltip: `The system is currently processing an Export (${def?.name ?? running.record.exportId}) started by user ${runner ? fullName(runner) : "unknown"}.`,
+      tooltip:
+        `The system is currently processing an Export (${def?.name ?? running.record.exportId}) ` +
+        `started by user ${runner ? fullName(runner) : "unknown"}.`,
       progress: running.progress,
       currentStep: running.state === "CANCELLING" ? "Cancelling Export" : "Processing Export",
       exportTaskType: def?.exportType ?? null,

@@ -38,21 +38,31 @@ export function taskBody(view: TaskView) {
   };
   if (view.state === "COMPLETE") {
     const def = findExport(t.modelId, t.exportId);
-    const result: Record<string, unknown> = { failureDumpAvailable: false, objectId: t.exportId, successful: view.successful === true };
+    const result: Record<string, unknown> = {
+      failureDumpAvailable: false,
+      objectId: t.exportId,
+      successful: view.successful === true,
+    };
     if (!view.successful) {
-      result.details = [{
-        type: "exportFailed",
-        localMessageText: def?.failureMessage ?? "The export could not be completed.",
-        occurrences: 0,
-        values: [],
-      }];
+      result.details = [
+        {
+          type: "exportFailed",
+          localMessageText: def?.failureMessage ?? "The export could not be completed.",
+          occurrences: 0,
+          values: [],
+        },
+      ];
     }
     body.result = result;
   }
   if (view.state === "CANCELLED") {
     body.result = { failureDumpAvailable: false, objectId: t.exportId, successful: false };
   }
-  if ((view.state === "CANCELLING" || view.state === "CANCELLED") && t.cancelledByUserId && t.behaviour !== "uncancellable") {
+  if (
+    (view.state === "CANCELLING" || view.state === "CANCELLED") &&
+    t.cancelledByUserId &&
+    t.behaviour !== "uncancellable"
+  ) {
     const who = findUserById(t.cancelledByUserId);
     if (who) body.cancelledBy = fullName(who);
   }
@@ -117,7 +127,8 @@ const TASK_SORT: Record<string, (v: TaskView) => string | number> = {
 /** Task lists answer 200 (empty) even for an unknown export or a model the user cannot see (live behaviour). */
 export const listTasks: Handler = (ctx, user, params) => {
   const model = findModel(params.m ?? "");
-  const visible = model && modelAccess(user, model) === "full" && (params.ws === undefined || model.workspaceId === params.ws);
+  const visible =
+    model && modelAccess(user, model) === "full" && (params.ws === undefined || model.workspaceId === params.ws);
   let views = visible
     ? ctx.state.tasks.viewsOfModel(model.id, ctx.state.clock.now()).filter((v) => v.record.exportId === params.e)
     : [];

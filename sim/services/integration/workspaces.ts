@@ -15,7 +15,12 @@ export const listWorkspaces: Handler = (ctx, user) => {
   const visible = WORKSPACES.filter((w) => user.workspaceIds.includes(w.id));
   const sorted = sortStrict(ctx, visible, { name: (w) => w.name, sizeAllowance: (w) => w.sizeAllowance });
   if (!sorted) return;
-  sendList(ctx, "/objects/workspace", "workspaces", sorted.map((w) => workspaceBody(w, tenantDetails(ctx.url))));
+  sendList(
+    ctx,
+    "/objects/workspace",
+    "workspaces",
+    sorted.map((w) => workspaceBody(w, tenantDetails(ctx.url))),
+  );
 };
 
 /** Only workspace admins get the workspace; everyone else gets 404 even when it is listed (live behaviour). */
