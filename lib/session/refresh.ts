@@ -44,8 +44,10 @@ const RECENT_MS = 5 * 60 * 1000;
 const MAX_RECENT = 10_000;
 const REFRESH_TIMEOUT_MS = 10_000;
 
+/** The token as it is now: Anaplan's basic refresh returns the same token value with a later expiry, so the expiry counts. */
 function keyOf(data: SessionData): string {
-  const secret = data.authMethod === "oauth" && data.refreshToken ? `o:${data.refreshToken}` : `b:${data.token}`;
+  const token = data.authMethod === "oauth" && data.refreshToken ? `o:${data.refreshToken}` : `b:${data.token}`;
+  const secret = `${token}|${data.tokenExpiresAt}`;
   return createHash("sha256").update(secret).digest("base64url");
 }
 
