@@ -1,5 +1,5 @@
 /**
- * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger),
+ * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger, sessions),
  * prints a table and writes the figures to bench/results/<name>.json. Every figure is a ratio against a
  * baseline measured in the same run, because these machines are shared and noisy.
  */
@@ -12,6 +12,7 @@ import { ledgerScale } from "./ledger";
 import { pageWeight } from "./page-weight";
 import { pollingEconomy } from "./polling";
 import { proxyOverhead } from "./proxy-overhead";
+import { sharedSessions } from "./shared-sessions";
 import { root } from "./support/processes";
 import { startStack, type Stack } from "./support/stack";
 
@@ -30,6 +31,7 @@ const all: Record<string, Bench> = {
   weight: pageWeight,
   catalogue: catalogueAtScale,
   ledger: () => ledgerScale(),
+  sessions: sharedSessions,
 };
 /** Benchmarks of lib/ alone: no build, simulator or app server. */
 const withoutStack = new Set(["ledger"]);

@@ -1,0 +1,96 @@
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startService } from "./support/processes";
+import { signIn, type Stack } from "./support/stack";
+
+/**
+ * What agreeing through the database costs a request: the same app on the embedded database (each instance keeps
+ * sign-outs and refreshes in memory) against one on a PostgreSQL server (DATABASE_URL: every request also asks the
+ * database whether its session was signed out). Measured on GET /api/session, which is only the session path.
+ */
+const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  await client.query(statement).finally(() => client.end());
+}
+
+async function p50Sequential(url: string, cookie: string, count = 1_000): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await (await fetch(url, { headers: { Cookie: cookie } })).arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+async function throughput(url: string, cookie: string): Promise<number> {
+  await autocannon({ url, headers: { Cookie: cookie }, connections: 32, duration: 2 });
+  return (await autocannon({ url, headers: { Cookie: cookie }, connections: 32, duration: DURATION_S })).requests
+    .average;
+}
+
+async function measure(stack: Stack, port: number, env: Record<string, string>) {
+  const app = await startService(
+    `app (${env.DATABASE_URL ? "PostgreSQL" : "embedded"})`,
+    process.execPath,
+    [".next/standalone/start.mjs"],
+    {
+      port,
+      healthPath: "/api/health",
+      env: {
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        ANAPLAN_API_URL: `${stack.sim.url}/2/0`,
+        ANAPLAN_AUTH_URL: stack.sim.url,
+        ANAPLAN_OAUTH_URL: stack.sim.url,
+        SESSION_SECRET: SECRET,
+        APP_ORIGIN: `http://127.0.0.1:${port}`,
+        ...env,
+      },
+    },
+  );
+  try {
+    const cookie = await signIn(app.url);
+    const url = `${app.url}/api/session`;
+    return { p50Ms: await p50Sequential(url, cookie), requestsPerSecond: await throughput(url, cookie) };
+  } finally {
+    await app.stop();
+  }
+}
+
+export async function sharedSessions(stack: Stack) {
+  const name = `export_desk_bench_${randomBytes(6).toString("hex")}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "export-desk-bench-"));
+  await admin(`create database ${name}`);
+  try {
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    const embedded = await measure(stack, 3321, { DATA_DIR: dataDir });
+    const shared = await measure(stack, 3322, { DATABASE_URL: url.toString() });
+    const addedP50Ms = shared.p50Ms - embedded.p50Ms;
+    const ratio32 = shared.requestsPerSecond / embedded.requestsPerSecond;
+    return {
+      rows: [
+        { target: "embedded database (per-process memory)", ...embedded },
+        { target: "PostgreSQL (shared sign-outs and refreshes)", ...shared },
+      ],
+      targets: [
+        { name: "shared session checks: added p50 at c=1 (ms)", value: addedP50Ms, target: "measured", met: true },
+        { name: "shared session checks: throughput vs embedded (c=32)", value: ratio32, target: "measured", met: true },
+      ],
+    };
+  } finally {
+    await admin(`drop database if exists ${name} with (force)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
