@@ -1,3 +1,4 @@
+import { apiPaths } from "./api-paths";
 import type { Person, Run } from "./runs";
 
 /** The Runs page's filters as they stand in the URL, as typed; the BFF (and the page, on the server) validates them. */
@@ -90,4 +91,12 @@ export function localDay(instant: string | undefined, before = false): string {
   if (Number.isNaN(ms)) return "";
   const d = new Date(before ? ms - 1 : ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** How many recent runs an export page charts. */
+export const HISTORY_RUNS = 30;
+
+/** The SWR key of an export's recent runs, shared by the page's fallback, the chart and the live table's estimate. */
+export function exportHistoryKey(workspaceId: string, modelId: string, exportId: string): string {
+  return apiPaths.runs(workspaceId, modelId, runsSearch({ export: exportId }, { limit: HISTORY_RUNS }));
 }

@@ -3,8 +3,9 @@
 import { useCallback, useState } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import type { Task } from "@/lib/shared/types";
-import type { ActivityResponse, TasksResponse } from "@/lib/shared/responses";
+import type { ActivityResponse, RunsResponse, TasksResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
+import { exportHistoryKey, typicalDuration } from "@/lib/shared/runs-view";
 import { sortTasks, withModelProgress } from "@/lib/shared/task-list";
 import { NotifyToggle } from "./notify-toggle";
 import { RefreshStatus } from "./refresh-status";
@@ -19,12 +20,18 @@ export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }:
   const [notify, setNotify] = useState(false);
   const describe = useCallback(() => exportName, [exportName]);
   const { mutate } = useSWRConfig();
-  const onFinished = useCallback(() => void mutate(apiPaths.activity(workspaceId, modelId)), [mutate, workspaceId, modelId]);
+  const history = exportHistoryKey(workspaceId, modelId, exportId);
+  const onFinished = useCallback(() => {
+    void mutate(apiPaths.activity(workspaceId, modelId));
+    void mutate(history);
+  }, [mutate, workspaceId, modelId, history]);
   const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, { notifyInBackground: notify, describe, onFinished });
   const { cancel } = useTaskActions(workspaceId, modelId);
   // The model status (polled by the busy banner) carries the running task's progress, which lists lack.
   const { data: activity } = useSWR<ActivityResponse>(apiPaths.activity(workspaceId, modelId), { revalidateOnMount: false, revalidateOnFocus: false });
   const tasks = withModelProgress(sortTasks(live.tasks ?? []), activity?.modelStatus);
+  // The run history (loaded by its chart on this page) tells how long this export usually takes.
+  const { data: runs } = useSWR<RunsResponse>(history, { revalidateOnMount: false, revalidateOnFocus: false });
 
   return (
     <section aria-labelledby="tasks-heading" className="space-y-3">
@@ -44,6 +51,7 @@ export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }:
         finishedAt={live.finishedAt}
         onCancel={(t) => void cancel(t, exportId)}
         empty="No tasks yet. Run the export to create one — tasks from everyone on the team appear here."
+        typicalMs={runs ? typicalDuration(runs.runs) : undefined}
       />
     </section>
   );
