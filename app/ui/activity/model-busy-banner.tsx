@@ -28,13 +28,15 @@ export function ModelBusyBanner({ workspaceId, modelId, live = false }: { worksp
   if (!isModelBusy(status)) return null;
   const who = status.tooltip?.trim();
   const starter = data?.tasks.find((t) => holdsModelLock(t, status.taskId))?.startedBy;
+  // Anaplan's own tooltip often names the user already; say it once.
+  const said = starter && who?.includes(starter.name);
   return (
     <div role="status" className="flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       <AlertIcon className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0">
         <p className="font-semibold">
           Model busy: {who ? who.replace(/\.$/, "") : `an ${status.exportTaskType?.toLowerCase() || "export"} is running`}.
-          {starter !== undefined ? <span className="font-normal"> {starter ? `Started by ${starterName(starter)}.` : "Started outside Export Desk."}</span> : null}
+          {starter !== undefined && !said ? <span className="font-normal"> {starter ? `Started by ${starterName(starter)}.` : "Started outside Export Desk."}</span> : null}
         </p>
         <p className="mt-0.5 text-amber-900 dark:text-amber-200">
           Anaplan runs one import or export at a time in a model; an export you start now waits as “Not started” until this finishes.

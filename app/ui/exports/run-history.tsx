@@ -54,7 +54,7 @@ export function RunHistory({ workspaceId, modelId, exportId, exportName }: Props
           <DurationChart runs={runs} typicalMs={typical} />
           <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
             <span>
-              Duration of the last {runs.length === 1 ? "run" : `${runs.length} runs`}, oldest on the left
+              {runs.length === 1 ? "Duration of the last run" : `Duration of the last ${runs.length} runs, oldest on the left`}
               {typical !== undefined ? "; the dashed line is the usual duration" : ""}.
             </span>
             {LEGEND.map((l) => (

@@ -2,7 +2,7 @@ import type { Run } from "@/lib/shared/runs";
 import { COLUMN_HEADER, TABLE_HEAD } from "../table-styles";
 import { RunRow } from "./run-row";
 
-const th = `${COLUMN_HEADER} text-left`;
+const th = `${COLUMN_HEADER} whitespace-nowrap text-left`;
 
 /** The ledger's runs, newest first. */
 export function RunsTable({ runs, workspaceId, modelId }: { runs: readonly Run[]; workspaceId: string; modelId: string }) {
@@ -19,7 +19,7 @@ export function RunsTable({ runs, workspaceId, modelId }: { runs: readonly Run[]
             <th scope="col" className={`${th} hidden lg:table-cell`}>Duration</th>
             <th scope="col" className={th}>Outcome</th>
             <th scope="col" className={`${th} hidden md:table-cell`}>Downloaded by</th>
-            <th scope="col" className={th}>Task</th>
+            <th scope="col" className={`${th} hidden sm:table-cell`}>Task</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">

@@ -1,17 +1,18 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import type { Task } from "@/lib/shared/types";
 import type { ActivityResponse, RunsResponse, TasksResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
 import { exportHistoryKey, typicalDuration } from "@/lib/shared/runs-view";
 import { sortTasks, withModelProgress } from "@/lib/shared/task-list";
+import { isActiveTask } from "@/lib/shared/task-state";
 import { NotifyToggle } from "./notify-toggle";
 import { RefreshStatus } from "./refresh-status";
 import { TaskTable } from "./task-table";
 import { useLiveTasks } from "./use-live-tasks";
-import { useTaskActions } from "./use-task-actions";
+import { PENDING_PREFIX, useTaskActions } from "./use-task-actions";
 
 const selectTasks = (d: TasksResponse | undefined) => d?.tasks;
 
@@ -32,6 +33,11 @@ export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }:
   const tasks = withModelProgress(sortTasks(live.tasks ?? []), activity?.modelStatus);
   // The run history (loaded by its chart on this page) tells how long this export usually takes.
   const { data: runs } = useSWR<RunsResponse>(history, { revalidateOnMount: false, revalidateOnFocus: false });
+  // A task that has just started joins the chart as a running bar; one that has just finished is refreshed by onFinished.
+  const active = tasks.filter((t) => isActiveTask(t) && !t.taskId.startsWith(PENDING_PREFIX)).map((t) => t.taskId).join();
+  useEffect(() => {
+    if (active) void mutate(history);
+  }, [active, history, mutate]);
 
   return (
     <section aria-labelledby="tasks-heading" className="space-y-3">
