@@ -5,10 +5,11 @@ import type { Run } from "@/lib/shared/runs";
 import { isActiveRun } from "@/lib/shared/runs-view";
 import { useNow } from "../use-now";
 
-const SLOTS = 30;
+const MAX_BARS = 30;
+/** Fewer runs than this still leave room for more, so one run is not one huge bar. */
+const MIN_SLOTS = 12;
 const W = 600;
 const H = 120;
-const SLOT = W / SLOTS;
 
 const FILL: Partial<Record<Run["outcome"], string>> = {
   succeeded: "fill-sky-600 dark:fill-sky-400",
@@ -24,11 +25,13 @@ const FILL: Partial<Record<Run["outcome"], string>> = {
 export function DurationChart({ runs, typicalMs }: { runs: readonly Run[]; typicalMs: number | undefined }) {
   const hatch = `hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const now = useNow();
-  const oldestFirst = [...runs].reverse().slice(-SLOTS);
+  const oldestFirst = [...runs].reverse().slice(-MAX_BARS);
+  const slots = Math.max(MIN_SLOTS, oldestFirst.length);
+  const slot = W / slots;
   const length = (run: Run) => run.durationMs ?? (isActiveRun(run) && now !== null ? Math.max(0, now - Date.parse(run.startedAt)) : 0);
   const longest = Math.max(1, typicalMs ?? 0, ...oldestFirst.map(length));
   const y = (ms: number) => H - Math.max(2, (ms / longest) * (H - 4));
-  const first = SLOTS - oldestFirst.length;
+  const first = slots - oldestFirst.length;
 
   return (
     <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true" className="h-28 w-full overflow-visible">
@@ -44,9 +47,9 @@ export function DurationChart({ runs, typicalMs }: { runs: readonly Run[]; typic
         return (
           <rect
             key={run.taskId}
-            x={(first + i) * SLOT + SLOT * 0.15}
+            x={(first + i) * slot + slot * 0.15}
             y={top}
-            width={SLOT * 0.7}
+            width={slot * 0.7}
             height={H - top}
             rx="1.5"
             fill={isActiveRun(run) ? `url(#${hatch})` : undefined}
