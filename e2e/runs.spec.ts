@@ -16,7 +16,9 @@ async function runUntil(page: Page, exportId: string, state: string) {
   return newest;
 }
 
-test("the team's memory: who ran each export, how it ended, who cancelled it, and the history on the export page", async ({ browser, page, sim, signIn }) => {
+const JOURNEY = "the team's memory: who ran each export, how it ended, who cancelled it, and the history on the export page";
+
+test(JOURNEY, async ({ browser, page, sim, signIn }) => {
   test.setTimeout(120_000);
   await sim.configure({ taskDurationMs: 3_000, slowTaskDurationMs: 120_000, cancelLatencyMs: 1_500 });
   await signIn(page, "ada");

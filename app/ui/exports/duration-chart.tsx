@@ -58,7 +58,15 @@ export function DurationChart({ runs, typicalMs }: { runs: readonly Run[]; typic
         );
       })}
       {typicalMs !== undefined ? (
-        <line x1="0" y1={y(typicalMs)} x2={W} y2={y(typicalMs)} strokeDasharray="4 4" className="stroke-slate-500 dark:stroke-slate-400" vectorEffect="non-scaling-stroke" />
+        <line
+          x1="0"
+          y1={y(typicalMs)}
+          x2={W}
+          y2={y(typicalMs)}
+          strokeDasharray="4 4"
+          className="stroke-slate-500 dark:stroke-slate-400"
+          vectorEffect="non-scaling-stroke"
+        />
       ) : null}
     </svg>
   );

@@ -18,6 +18,7 @@ interface Props {
   exportName: string;
 }
 
+const PANEL = "rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900";
 const LEGEND = [
   { label: "Complete", swatch: "bg-sky-600 dark:bg-sky-400" },
   { label: "Failed", swatch: "bg-rose-600 dark:bg-rose-500" },
@@ -33,7 +34,7 @@ export function RunHistory({ workspaceId, modelId, exportId, exportName }: Props
   const typical = typicalDuration(runs);
 
   return (
-    <section aria-labelledby="history-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby="history-heading" className={`space-y-3 ${PANEL}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="history-heading" className="text-base font-semibold">Recent runs</h2>
         <Link
@@ -45,11 +46,15 @@ export function RunHistory({ workspaceId, modelId, exportId, exportName }: Props
       </div>
       <HistoryNotice history={data?.history} />
       {runs.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No runs recorded yet. Each run adds a bar here: how long it took and how it ended.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No runs recorded yet. Each run adds a bar here: how long it took and how it ended.
+        </p>
       ) : (
         <figure className="space-y-2">
           <p className="text-sm font-medium">
-            {typical !== undefined ? `Usually takes about ${roughDuration(typical)}.` : "No successful run yet to tell how long it usually takes."}
+            {typical !== undefined
+              ? `Usually takes about ${roughDuration(typical)}.`
+              : "No successful run yet to tell how long it usually takes."}
           </p>
           <DurationChart runs={runs} typicalMs={typical} />
           <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">

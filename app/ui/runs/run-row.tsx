@@ -11,6 +11,9 @@ import { useNow } from "../use-now";
 
 const td = "px-3 py-3 align-top";
 const muted = "text-slate-600 dark:text-slate-400";
+const EXPORT_LINK =
+  "break-words text-slate-900 hover:text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 " +
+  "dark:text-white dark:hover:text-sky-300";
 
 /** One run of the team ledger; narrow screens fold the hidden columns into the cells that stay. */
 export function RunRow({ run, workspaceId, modelId }: { run: Run; workspaceId: string; modelId: string }) {
@@ -20,7 +23,7 @@ export function RunRow({ run, workspaceId, modelId }: { run: Run; workspaceId: s
   return (
     <tr className={run.outcome === "failed" ? "bg-rose-50/40 dark:bg-rose-950/20" : ""} data-task-id={run.taskId}>
       <th scope="row" className={`${td} text-left font-medium`}>
-        <Link href={pagePaths.export(workspaceId, modelId, run.exportId)} className="break-words text-slate-900 hover:text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white dark:hover:text-sky-300">
+        <Link href={pagePaths.export(workspaceId, modelId, run.exportId)} className={EXPORT_LINK}>
           {runExportName(run)}
         </Link>
         <span className={`block text-xs font-normal md:hidden ${muted}`}>{starter}</span>
@@ -73,7 +76,8 @@ function Downloaders({ run }: { run: Run }) {
   const people = new Map<string, { name: string; bytes: number; complete: boolean }>();
   for (const d of run.downloads) {
     const seen = people.get(d.by.email);
-    people.set(d.by.email, { name: starterName(d.by), bytes: Math.max(seen?.bytes ?? 0, d.bytes), complete: (seen?.complete ?? false) || d.complete });
+    const complete = (seen?.complete ?? false) || d.complete;
+    people.set(d.by.email, { name: starterName(d.by), bytes: Math.max(seen?.bytes ?? 0, d.bytes), complete });
   }
   return (
     <span>

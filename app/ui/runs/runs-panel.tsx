@@ -6,10 +6,20 @@ import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { hasFilters, isActiveRun, runExportName, runsSearch, type RunsFilters, type RunsPageParams } from "@/lib/shared/runs-view";
 import { POLL_MEDIUM_MS } from "@/lib/shared/poll-interval";
 import { DownloadIcon } from "../icons";
+import { PAGER_BUTTON } from "../table-styles";
 import { HistoryNotice } from "./history-notice";
 import { RunsFilterBar } from "./runs-filters";
 import { RunsPager } from "./runs-pager";
 import { RunsTable } from "./runs-table";
+
+const EMPTY =
+  "rounded-xl border border-dashed border-slate-300 px-6 py-10 text-center text-sm text-slate-600 " +
+  "dark:border-slate-700 dark:text-slate-400";
+
+function summary(count: number, older: boolean, more: boolean): string {
+  if (count === 0) return "No runs to show.";
+  return `${count} ${count === 1 ? "run" : "runs"}${older ? ", older ones" : ", newest first"}${more ? "; more on the next page" : ""}.`;
+}
 
 interface Props {
   workspaceId: string;
@@ -42,14 +52,10 @@ export function RunsPanel({ workspaceId: w, modelId: m, filters, page }: Props) 
       <RunsFilterBar workspaceId={w} modelId={m} filters={filters} limit={page.limit} people={people} exports={exports} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {runs.length === 0 ? "No runs to show." : `${runs.length} ${runs.length === 1 ? "run" : "runs"}${page.cursor ? ", older ones" : ", newest first"}${data?.next ? "; more on the next page" : ""}.`}
+          {summary(runs.length, Boolean(page.cursor), Boolean(data?.next))}
         </p>
         <div className="flex flex-wrap items-center gap-3">
-          <a
-            href={apiPaths.runsCsv(w, m, runsSearch(filters))}
-            download
-            className="inline-flex h-8 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
-          >
+          <a href={apiPaths.runsCsv(w, m, runsSearch(filters))} download className={PAGER_BUTTON}>
             <DownloadIcon className="size-4" /> Download CSV
           </a>
           {pager("Pages of runs, top")}
@@ -58,7 +64,7 @@ export function RunsPanel({ workspaceId: w, modelId: m, filters, page }: Props) 
       {runs.length > 0 ? (
         <RunsTable runs={runs} workspaceId={w} modelId={m} />
       ) : (
-        <div className="rounded-xl border border-dashed border-slate-300 px-6 py-10 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+        <div className={EMPTY}>
           {filtered ? (
             <p>No runs match these filters. Clear them to see every run of this model.</p>
           ) : (

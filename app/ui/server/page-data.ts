@@ -22,5 +22,6 @@ export async function within<T>(work: Promise<T>, ms: number): Promise<T | undef
 
 /** A page's `searchParams` as URLSearchParams, repeated names kept (so a validator can refuse them). */
 export function toSearchParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
-  return new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]))));
+  const pairs = Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])));
+  return new URLSearchParams(pairs);
 }

@@ -127,7 +127,11 @@ function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) 
       <td className={td}>
         {isActiveTask(task) ? (
           <>
-            <ProgressBar value={task.progress} label={`Progress of task ${task.taskId.slice(0, 8)}`} step={pending ? "Starting…" : task.currentStep} />
+            <ProgressBar
+              value={task.progress}
+              label={`Progress of task ${task.taskId.slice(0, 8)}`}
+              step={pending ? "Starting…" : task.currentStep}
+            />
             {kind === "running" && typicalMs !== undefined ? <TimeLeft typicalMs={typicalMs} startedAt={task.creationTime} /> : null}
           </>
         ) : failures.length > 0 ? (
