@@ -4,11 +4,11 @@ import Link from "next/link";
 import useSWR from "swr";
 import type { RunsResponse } from "@/lib/shared/responses";
 import { pagePaths } from "@/lib/shared/api-paths";
-import { formatDuration } from "@/lib/shared/format";
 import { exportHistoryKey, roughDuration, runsSearch, starterName, typicalDuration } from "@/lib/shared/runs-view";
 import { KIND_LABEL } from "@/lib/shared/task-state";
 import { RelativeTime } from "../relative-time";
 import { HistoryNotice } from "../runs/history-notice";
+import { RunDuration } from "../runs/run-duration";
 import { DurationChart } from "./duration-chart";
 
 interface Props {
@@ -94,7 +94,7 @@ function HistoryTable({ runs, exportName }: { runs: RunsResponse["runs"]; export
           <tr key={run.taskId}>
             <td><RelativeTime ms={Date.parse(run.startedAt)} /></td>
             <td>{starterName(run.startedBy)}</td>
-            <td>{run.durationMs !== null ? formatDuration(run.durationMs) : "not finished"}</td>
+            <td><RunDuration run={run} /></td>
             <td>{KIND_LABEL[run.outcome]}</td>
           </tr>
         ))}

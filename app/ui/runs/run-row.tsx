@@ -3,11 +3,11 @@
 import Link from "next/link";
 import type { Run } from "@/lib/shared/runs";
 import { pagePaths } from "@/lib/shared/api-paths";
-import { formatBytes, formatDuration } from "@/lib/shared/format";
+import { formatBytes } from "@/lib/shared/format";
 import { isActiveRun, runExportName, starterName } from "@/lib/shared/runs-view";
 import { RelativeTime } from "../relative-time";
 import { KindBadge } from "../state-badge";
-import { useNow } from "../use-now";
+import { RunDuration } from "./run-duration";
 
 const td = "px-3 py-3 align-top";
 const muted = "text-slate-600 dark:text-slate-400";
@@ -82,7 +82,7 @@ function Downloaders({ run }: { run: Run }) {
   return (
     <span>
       {[...people].map(([email, p], i) => (
-        <span key={email} title={formatBytes(p.bytes)}>
+        <span key={email} title={formatBytes(p.bytes, "en-US")}>
           {i > 0 ? ", " : ""}
           {p.name}
           {p.complete ? "" : " (incomplete)"}
@@ -90,12 +90,4 @@ function Downloaders({ run }: { run: Run }) {
       ))}
     </span>
   );
-}
-
-/** The recorded duration, or the time so far while the run is still going. */
-function RunDuration({ run }: { run: Run }) {
-  const now = useNow();
-  if (run.durationMs !== null) return <span>{formatDuration(run.durationMs)}</span>;
-  if (!isActiveRun(run) || now === null) return <span className={muted}>—</span>;
-  return <span>{formatDuration(now - Date.parse(run.startedAt))} so far</span>;
 }
