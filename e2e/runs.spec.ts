@@ -70,6 +70,17 @@ test(JOURNEY, async ({ browser, page, sim, signIn }) => {
   await expect(bruno).not.toHaveURL(/outcome=/);
   await expect(runOf("Workforce Plan - Full Year.csv")).toBeVisible();
 
+  // One run a page: "Older runs" follows the cursor, Back returns to the newest.
+  await bruno.goto(`/w/${W}/m/${M}/runs?by=${encodeURIComponent(SEED.users.ada.email)}&limit=1`);
+  await expect(runs.getByRole("row")).toHaveCount(2);
+  const newest = await runs.getByRole("row").nth(1).getAttribute("data-task-id");
+  await bruno.getByRole("navigation", { name: "Pages of runs, top" }).getByRole("link", { name: "Older runs" }).click();
+  await expect(bruno).toHaveURL(/[?&]cursor=/);
+  await expect(runs.getByRole("row").nth(1)).not.toHaveAttribute("data-task-id", newest ?? "");
+  await expect(bruno.getByRole("link", { name: "Back to newest" }).first()).toBeVisible();
+  await bruno.goBack();
+  await expect(runs.getByRole("row").nth(1)).toHaveAttribute("data-task-id", newest ?? "");
+
   await bruno.goto(`/w/${W}/m/${M}/runs?outcome=exploded`);
   await expect(bruno.getByRole("alert").filter({ hasText: "These filters cannot be used" })).toContainText('"outcome" must be one of');
   await bruno.getByRole("link", { name: "Clear filters" }).click();
