@@ -41,6 +41,7 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
   await expect(page.getByRole("region", { name: "Preview of the result file" })).toBeVisible();
   await page.getByRole("button", { name: "Run export" }).click();
   await expect(tasks.getByText(/Not started|In progress/).first()).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Duration of the last/ })).toBeVisible();
   await scanAndShoot(page, "export");
 
   await page.goto(`/w/${W}/m/${M}`);
@@ -55,6 +56,11 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
   await expect(page.getByRole("table", { name: /Recent tasks/ })).toBeVisible();
   await scanAndShoot(page, "activity");
 
+  await page.goto(`/w/${W}/m/${M}/runs`);
+  await expect(page.getByRole("table", { name: /Runs of this model/ }).getByText("Failed", { exact: true }).first()).toBeVisible();
+  await scanAndShoot(page, "runs");
+
+  await page.goto(`/w/${W}/m/${M}/activity`);
   await page.getByRole("table", { name: /Recent tasks/ }).getByRole("row").filter({ hasText: "Failed" }).first().getByRole("link", { name: /Details of task/ }).click();
   await expect(page.getByRole("heading", { name: "Result" })).toBeVisible();
   await scanAndShoot(page, "task-failed");
@@ -74,6 +80,9 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
   await page.goto(`/w/${W}/m/${M}`);
   await expect(page.getByRole("table", { name: /Exports of this model/ }).getByRole("rowheader").first()).toBeVisible();
   await scanAndShoot(page, "catalogue-phone");
+  await page.goto(`/w/${W}/m/${M}/runs`);
+  await expect(page.getByRole("table", { name: /Runs of this model/ })).toBeVisible();
+  await scanAndShoot(page, "runs-phone");
 });
 
 test("no-access page passes the scan", async ({ page, sim, signIn }) => {

@@ -4,6 +4,8 @@ import { SEED } from "../sim/seed/ids";
 import { APP_LOG, APP_PORT, APP_URL, E2E_SESSION_SECRET, LB2_PORT, SIM_PORT, SIM_URL } from "./support/env";
 
 const root = path.join(__dirname, "..");
+/** The ledger's embedded database: a fresh folder per run (the server command empties it), so runs never share rows. */
+const DATA_DIR = path.join(root, "test-results", "e2e-data");
 /** Reads the server log of the whole run, so it runs after every other spec (a project dependency). */
 const LOG_HYGIENE = "log-hygiene.spec.ts";
 
@@ -50,8 +52,7 @@ export default defineConfig({
     },
     {
       // The standalone server a container runs; needs a prior `npm run build` (npm test does it).
-      // A new embedded ledger each run, so runs never see an earlier run's rows.
-      command: `mkdir -p test-results && rm -rf test-results/app-data && exec node .next/standalone/start.mjs > ${APP_LOG} 2>&1`,
+      command: `rm -rf "${DATA_DIR}" && mkdir -p test-results && exec node .next/standalone/start.mjs > ${APP_LOG} 2>&1`,
       cwd: root,
       url: `${APP_URL}/api/health`,
       reuseExistingServer: false,
@@ -67,7 +68,7 @@ export default defineConfig({
         ANAPLAN_OAUTH_CLIENT_SECRET: SEED.oauthClient.clientSecret,
         SESSION_SECRET: E2E_SESSION_SECRET,
         APP_ORIGIN: APP_URL,
-        DATA_DIR: path.join(root, "test-results", "app-data"),
+        DATA_DIR,
       },
     },
   ],

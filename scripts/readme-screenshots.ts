@@ -40,6 +40,13 @@ async function main(): Promise<void> {
   await page.goto(model);
   await page.waitForTimeout(3_000);
   await page.screenshot({ path: path.join(out, "catalogue.png") });
+  await page.goto(`${model}/runs`);
+  await page.waitForTimeout(3_000);
+  await page.screenshot({ path: path.join(out, "runs.png") });
+  await page.goto(`${model}/exports/${SEED.exports.failing}`);
+  await page.getByRole("heading", { name: "Recent runs" }).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(2_000);
+  await page.screenshot({ path: path.join(out, "export-history.png") });
   await browser.close();
 }
 

@@ -35,12 +35,13 @@ export function ExportLoading() {
   );
 }
 
-export function ActivityLoading() {
+/** A title, a filter bar and a table: the activity and runs pages. */
+export function ActivityLoading({ label = "Loading activity" }: { label?: string }) {
   return (
     <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
       <Title />
       <Skeleton className="mb-4 h-14 w-80 max-w-full" />
-      <TableSkeleton rows={10} label="Loading activity" />
+      <TableSkeleton rows={10} label={label} />
     </main>
   );
 }

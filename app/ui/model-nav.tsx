@@ -4,14 +4,16 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { pagePaths } from "@/lib/shared/api-paths";
 
-/** Tabs under the header for a model: its catalogue and its activity. */
+/** Tabs under the header for a model: its catalogue, its activity and the team's record of runs. */
 export function ModelNav({ workspaceId, modelId }: { workspaceId: string; modelId: string }) {
   const pathname = usePathname();
   const activity = pagePaths.activity(workspaceId, modelId);
   const catalogue = pagePaths.model(workspaceId, modelId);
+  const runs = pagePaths.runs(workspaceId, modelId);
   const tabs = [
     { href: catalogue, label: "Exports", current: pathname === catalogue || pathname.startsWith(`${catalogue}/exports`) },
     { href: activity, label: "Activity", current: pathname === activity },
+    { href: runs, label: "Runs", current: pathname === runs },
   ];
   return (
     <nav aria-label="Model sections" className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">

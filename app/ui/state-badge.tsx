@@ -1,5 +1,5 @@
 import type { Task } from "@/lib/shared/types";
-import { taskKind, taskLabel, type TaskKind } from "@/lib/shared/task-state";
+import { KIND_LABEL, taskKind, taskLabel, type TaskKind } from "@/lib/shared/task-state";
 import { BanIcon, CheckCircleIcon, ClockIcon, QuestionIcon, SpinnerIcon, StopIcon, XCircleIcon } from "./icons";
 
 const STYLE: Record<TaskKind, string> = {
@@ -34,15 +34,21 @@ function KindIcon({ kind }: { kind: TaskKind }) {
 
 /** A task's state in words and an icon, never colour alone; the raw Anaplan state is in the title. */
 export function StateBadge({ task }: { task: Pick<Task, "taskState" | "result"> }) {
-  const kind = taskKind(task);
+  const result = task.result?.successful === false ? " (failed)" : task.result?.successful ? " (successful)" : " (result not known yet)";
+  const title = `Anaplan state: ${task.taskState}${task.taskState === "COMPLETE" ? result : ""}`;
+  return <KindBadge kind={taskKind(task)} label={taskLabel(task)} title={title} />;
+}
+
+/** The same badge for what a person means by a state: a run's outcome in the team ledger. */
+export function KindBadge({ kind, label = KIND_LABEL[kind], title }: { kind: TaskKind; label?: string; title?: string }) {
   return (
     <span
       className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[kind]}`}
-      title={`Anaplan state: ${task.taskState}${task.taskState === "COMPLETE" ? (task.result?.successful === false ? " (failed)" : task.result?.successful ? " (successful)" : " (result not known yet)") : ""}`}
+      title={title}
       data-kind={kind}
     >
       <KindIcon kind={kind} />
-      {taskLabel(task)}
+      {label}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ledger, type RunsQuery } from "@/lib/ledger";
+import { ledger, parseRunsQuery, RunsQueryError, type RunsQuery } from "@/lib/ledger";
 import type { RunsResponse } from "@/lib/shared/responses";
 import { canOpenModel } from "./model-access";
 import type { Reader } from "./reader";
@@ -20,4 +20,14 @@ export async function getRuns(
   await catchUpStaleRuns(reader.api, scope);
   const page = await ledger().queryRuns(scope, query);
   return { ...page, history: ledger().status() };
+}
+
+/** A page's URL search params as a ledger query, or the sentence the BFF would answer 400 with. */
+export function readRunsQuery(params: URLSearchParams): { query: RunsQuery } | { error: string } {
+  try {
+    return { query: parseRunsQuery(params) };
+  } catch (error) {
+    if (error instanceof RunsQueryError) return { error: error.message };
+    throw error;
+  }
 }

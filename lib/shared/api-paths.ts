@@ -15,6 +15,9 @@ export const apiPaths = {
   task: (w: string, m: string, e: string, t: string) => `${apiPaths.exportTasks(w, m, e)}/${enc(t)}`,
   file: (w: string, m: string, e: string) => `${apiPaths.exportDetail(w, m, e)}/file`,
   activity: (w: string, m: string) => `/api/workspaces/${enc(w)}/models/${enc(m)}/tasks`,
+  /** `search` is a canonical query string from lib/shared/runs-view (no leading "?"), so keys match across pages. */
+  runs: (w: string, m: string, search = "") => `/api/workspaces/${enc(w)}/models/${enc(m)}/runs${search ? `?${search}` : ""}`,
+  runsCsv: (w: string, m: string, search = "") => `/api/workspaces/${enc(w)}/models/${enc(m)}/runs.csv${search ? `?${search}` : ""}`,
 };
 
 /** Page paths, for links. */
@@ -23,6 +26,7 @@ export const pagePaths = {
   login: () => "/login",
   model: (w: string, m: string) => `/w/${enc(w)}/m/${enc(m)}`,
   activity: (w: string, m: string) => `${pagePaths.model(w, m)}/activity`,
+  runs: (w: string, m: string, search = "") => `${pagePaths.model(w, m)}/runs${search ? `?${search}` : ""}`,
   export: (w: string, m: string, e: string) => `${pagePaths.model(w, m)}/exports/${enc(e)}`,
   task: (w: string, m: string, e: string, t: string) => `${pagePaths.export(w, m, e)}/tasks/${enc(t)}`,
 };

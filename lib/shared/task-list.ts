@@ -43,15 +43,16 @@ export function latestByExport<T extends Task & { exportId: string }>(tasks: rea
   return map;
 }
 
-/**
- * Task lists carry no progress; the model status does, for the one task holding the model lock. Anaplan has shown
- * that task id with a "-11"-style suffix, so ids are compared by prefix.
- */
+/** The model status names the task holding the model lock; Anaplan has shown its id with a "-11"-style suffix. */
+export function holdsModelLock(task: Pick<Task, "taskId">, statusTaskId: string | null | undefined): boolean {
+  return Boolean(statusTaskId) && (statusTaskId ?? "").toUpperCase().startsWith(task.taskId.toUpperCase());
+}
+
+/** Task lists carry no progress; the model status does, for the one task holding the model lock. */
 export function withModelProgress<T extends Task>(tasks: readonly T[], status: { taskId?: string | null; progress?: number | null; currentStep?: string | null } | null | undefined): T[] {
-  const id = status?.taskId?.toUpperCase();
-  if (!id || typeof status?.progress !== "number" || status.progress < 0) return [...tasks];
+  if (!status?.taskId || typeof status.progress !== "number" || status.progress < 0) return [...tasks];
   return tasks.map((t) =>
-    t.progress === undefined && isActiveTask(t) && id.startsWith(t.taskId.toUpperCase())
+    t.progress === undefined && isActiveTask(t) && holdsModelLock(t, status.taskId)
       ? { ...t, progress: status.progress ?? undefined, currentStep: t.currentStep ?? status.currentStep ?? undefined }
       : t,
   );

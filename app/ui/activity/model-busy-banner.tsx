@@ -6,6 +6,8 @@ import type { ActivityResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
 import { formatPercent } from "@/lib/shared/format";
 import { pollInterval } from "@/lib/shared/poll-interval";
+import { starterName } from "@/lib/shared/runs-view";
+import { holdsModelLock } from "@/lib/shared/task-list";
 import { AlertIcon } from "../icons";
 
 function isModelBusy(status: ModelStatus | null | undefined): status is ModelStatus {
@@ -25,11 +27,20 @@ export function ModelBusyBanner({ workspaceId, modelId, live = false }: { worksp
   const status = data?.modelStatus;
   if (!isModelBusy(status)) return null;
   const who = status.tooltip?.trim();
+  // The activity list knows the lock holder's export and, from the team ledger, who started it: say that plainly.
+  const holder = data?.tasks.find((t) => holdsModelLock(t, status.taskId));
+  const starter = holder?.startedBy;
+  const headline =
+    holder && starter !== undefined
+      ? `${holder.exportName} is running. ${starter ? `Started by ${starterName(starter)}` : "Started outside Export Desk"}`
+      : who
+        ? who.replace(/\.$/, "")
+        : `an ${status.exportTaskType?.toLowerCase() || "export"} is running`;
   return (
     <div role="status" className="flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       <AlertIcon className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0">
-        <p className="font-semibold">Model busy: {who ? who.replace(/\.$/, "") : `an ${status.exportTaskType?.toLowerCase() || "export"} is running`}.</p>
+        <p className="font-semibold" title={who}>Model busy: {headline}.</p>
         <p className="mt-0.5 text-amber-900 dark:text-amber-200">
           Anaplan runs one import or export at a time in a model; an export you start now waits as “Not started” until this finishes.
           {typeof status.progress === "number" && status.progress >= 0 ? ` ${formatPercent(status.progress, "en-US")} done` : ""}

@@ -1,6 +1,5 @@
 import { ChevronLeftIcon, ChevronRightIcon } from "../icons";
-
-const btn = "inline-flex h-8 items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800";
+import { PAGER_BUTTON as btn } from "../table-styles";
 
 export function Pagination({ page, pages, onPage, label }: { page: number; pages: number; onPage: (p: number) => void; label: string }) {
   if (pages <= 1) return null;

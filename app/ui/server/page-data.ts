@@ -19,3 +19,9 @@ export async function within<T>(work: Promise<T>, ms: number): Promise<T | undef
     clearTimeout(timer);
   }
 }
+
+/** A page's `searchParams` as URLSearchParams, repeated names kept (so a validator can refuse them). */
+export function toSearchParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  const pairs = Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])));
+  return new URLSearchParams(pairs);
+}

@@ -4,12 +4,14 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Task } from "@/lib/shared/types";
 import { pagePaths } from "@/lib/shared/api-paths";
+import { starterName, timeLeft } from "@/lib/shared/runs-view";
 import { canCancel, failureMessages, isActiveTask, taskKind } from "@/lib/shared/task-state";
 import { ProgressBar } from "../progress-bar";
 import { COLUMN_HEADER, TABLE_HEAD } from "../table-styles";
 import { RelativeTime } from "../relative-time";
 import { StateBadge } from "../state-badge";
 import { TaskDuration } from "../task-duration";
+import { useNow } from "../use-now";
 import { PENDING_PREFIX } from "./use-task-actions";
 
 interface Props<T extends Task> {
@@ -23,6 +25,8 @@ interface Props<T extends Task> {
   finishedAt: Record<string, number>;
   onCancel: (task: T) => void;
   empty: React.ReactNode;
+  /** How long this export usually takes (the team ledger's median), for "about N min left". */
+  typicalMs?: number;
 }
 
 const th = `${COLUMN_HEADER} text-left`;
@@ -94,7 +98,8 @@ export function TaskTable<T extends Task>(props: Props<T>) {
   );
 }
 
-function TaskRow<T extends Task>({ task, isNew, workspaceId, modelId, exportIdOf, exportNameOf, finishedAt, onCancel }: Props<T> & { task: T; isNew: boolean }) {
+function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) {
+  const { task, isNew, workspaceId, modelId, exportIdOf, exportNameOf, finishedAt, onCancel, typicalMs } = props;
   const pending = task.taskId.startsWith(PENDING_PREFIX);
   const exportId = exportIdOf(task);
   const kind = taskKind(task);
@@ -114,13 +119,21 @@ function TaskRow<T extends Task>({ task, isNew, workspaceId, modelId, exportIdOf
       </td>
       <td className={`${td} whitespace-nowrap text-slate-700 dark:text-slate-300`}>
         <RelativeTime ms={task.creationTime} />
+        <StartedBy task={task} />
       </td>
       <td className={`${td} whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-300`}>
         <TaskDuration task={task} finishedAt={finishedAt[task.taskId]} />
       </td>
       <td className={td}>
         {isActiveTask(task) ? (
-          <ProgressBar value={task.progress} label={`Progress of task ${task.taskId.slice(0, 8)}`} step={pending ? "Starting…" : task.currentStep} />
+          <>
+            <ProgressBar
+              value={task.progress}
+              label={`Progress of task ${task.taskId.slice(0, 8)}`}
+              step={pending ? "Starting…" : task.currentStep}
+            />
+            {kind === "running" && typicalMs !== undefined ? <TimeLeft typicalMs={typicalMs} startedAt={task.creationTime} /> : null}
+          </>
         ) : failures.length > 0 ? (
           <p className="line-clamp-2 text-rose-800 dark:text-rose-300">{failures[0]}</p>
         ) : (
@@ -150,4 +163,20 @@ function TaskRow<T extends Task>({ task, isNew, workspaceId, modelId, exportIdOf
       </td>
     </tr>
   );
+}
+
+/** Who started the task, from the team ledger: nothing while the ledger has not seen it. */
+function StartedBy({ task }: { task: Task }) {
+  if (task.startedBy === undefined) return null;
+  return (
+    <span className="block truncate text-xs text-slate-600 dark:text-slate-400" title={task.startedBy?.email}>
+      {starterName(task.startedBy)}
+    </span>
+  );
+}
+
+function TimeLeft({ typicalMs, startedAt }: { typicalMs: number; startedAt: number | undefined }) {
+  const now = useNow();
+  if (now === null || startedAt === undefined) return null;
+  return <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{timeLeft(typicalMs, now - startedAt)}</p>;
 }

@@ -1,0 +1,5 @@
+import { ActivityLoading } from "@/app/ui/loading-views";
+
+export default function Loading() {
+  return <ActivityLoading label="Loading runs" />;
+}
