@@ -4,7 +4,11 @@ import { SEED } from "../sim/seed/ids";
 const big = `/w/${SEED.workspaces.finance}/m/${SEED.models.bigCatalogue}`;
 
 test.describe("picker and catalogue", () => {
-  test("pick a model, filter the catalogue by URL, reload, and the last model is remembered", async ({ page, sim, signIn }) => {
+  test("pick a model, filter the catalogue by URL, reload, and the last model is remembered", async ({
+    page,
+    sim,
+    signIn,
+  }) => {
     void sim;
     await signIn(page);
     await page.goto("/");
@@ -57,7 +61,11 @@ test.describe("picker and catalogue", () => {
     await signIn(page);
     await page.goto(`/w/${SEED.workspaces.finance}/m/${SEED.models.archived}`);
     await expect(page.getByText(/This model is archived in Anaplan/)).toBeVisible();
-    await page.getByRole("table", { name: /Exports of this model/ }).getByRole("link").first().click();
+    await page
+      .getByRole("table", { name: /Exports of this model/ })
+      .getByRole("link")
+      .first()
+      .click();
     await expect(page.getByRole("button", { name: "Run export" })).toBeDisabled();
     await expect(page.getByText(/This model is archived in Anaplan/)).toBeVisible();
   });

@@ -42,7 +42,10 @@ test.describe("deployment", () => {
     await sim.configure({ tokenLifetimeSeconds: 30 });
     const env = { SESSION_SECRET: OLD_SECRET, APP_ORIGIN: LB_URL };
     const instances: Instance[] = [await startInstance(3131, env), await startInstance(3132, env)];
-    const balancer = await startRoundRobin(LB_PORT, instances.map((i) => i.url));
+    const balancer = await startRoundRobin(
+      LB_PORT,
+      instances.map((i) => i.url),
+    );
     try {
       const jar = new CookieJar();
       await signIn(jar, LB_URL);
@@ -58,7 +61,11 @@ test.describe("deployment", () => {
       for (const instance of instances) expect((await jar.fetch(instance.url + tasksPath)).status).toBe(200);
 
       // Sign out on one instance; a copy of the cookie no longer works on the other.
-      const out = await jar.fetch(`${instances[1]!.url}/api/session`, { method: "DELETE", headers: unsafeHeaders(LB_URL), body: "{}" });
+      const out = await jar.fetch(`${instances[1]!.url}/api/session`, {
+        method: "DELETE",
+        headers: unsafeHeaders(LB_URL),
+        body: "{}",
+      });
       expect(out.status).toBeLessThan(300);
       expect((await stale.fetch(instances[0]!.url + tasksPath)).status).toBe(401);
     } finally {
@@ -95,10 +102,18 @@ test.describe("deployment", () => {
     const jar = new CookieJar();
     await signIn(jar, instance.url);
     const base = `${instance.url}/api/workspaces/${SEED.workspaces.finance}/models/${SEED.models.fpa}/exports/${SEED.exports.huge}`;
-    const start = await jar.fetch(`${base}/tasks`, { method: "POST", headers: unsafeHeaders(origin), body: JSON.stringify({ localeName: "en_US" }) });
+    const start = await jar.fetch(`${base}/tasks`, {
+      method: "POST",
+      headers: unsafeHeaders(origin),
+      body: JSON.stringify({ localeName: "en_US" }),
+    });
     const { task } = (await start.json()) as { task: { taskId: string } };
     await expect
-      .poll(async () => ((await (await jar.fetch(`${base}/tasks/${task.taskId}`)).json()) as { task: { taskState: string } }).task.taskState)
+      .poll(
+        async () =>
+          ((await (await jar.fetch(`${base}/tasks/${task.taskId}`)).json()) as { task: { taskState: string } }).task
+            .taskState,
+      )
       .toBe("COMPLETE");
 
     const download = await jar.fetch(`${base}/file`, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
@@ -123,4 +138,3 @@ test.describe("deployment", () => {
     expect(instance.output()).toContain('"event":"shutdown"');
   });
 });
-

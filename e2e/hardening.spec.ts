@@ -22,7 +22,10 @@ function raw(text: string, { host = "127.0.0.1", port = APP_PORT } = {}): Promis
 function headersOf(answer: string): Record<string, string> {
   const head = answer.split("\r\n\r\n")[0] ?? "";
   return Object.fromEntries(
-    head.split("\r\n").slice(1).map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
+    head
+      .split("\r\n")
+      .slice(1)
+      .map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
   );
 }
 
@@ -111,14 +114,18 @@ test.describe("hardening", () => {
     expect(await sim.requests()).toHaveLength(0);
   });
 
-  test("sign-in limits count the socket address: forged headers change nothing, another client is not limited", async ({ sim }) => {
+  test("sign-in limits count the socket address: forged headers change nothing, another client is not limited", async ({
+    sim,
+  }) => {
     const origin = "http://127.0.0.1:3142";
     // Dual stack, so 127.0.0.1 and ::1 are two clients of one server.
     const instance = await startInstance(3142, { SESSION_SECRET: SECRET, APP_ORIGIN: origin, HOSTNAME: "::" });
     try {
       await sim.clearRequests();
       const statuses = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => signInAttempt(origin, origin, `probe${i}@example.com`, "wrong", i).then((r) => r.status)),
+        Array.from({ length: 30 }, (_, i) =>
+          signInAttempt(origin, origin, `probe${i}@example.com`, "wrong", i).then((r) => r.status),
+        ),
       );
       const authenticate = (await sim.requests()).filter((r) => r.path === "/token/authenticate");
       expect(authenticate.length).toBeLessThanOrEqual(10);
@@ -127,7 +134,9 @@ test.describe("hardening", () => {
       const refused = await signInAttempt(origin, origin, "another@example.com", "wrong", 99);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(60);
-      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/Wait \d+ minutes? before trying again/);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /Wait \d+ minutes? before trying again/,
+      );
 
       // The owner, from another address, signs in at once.
       const owner = await signInAttempt("http://[::1]:3142", origin, SEED.users.ada.email, SEED.password, 1);

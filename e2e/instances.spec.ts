@@ -55,7 +55,10 @@ async function startCluster(): Promise<Cluster> {
   try {
     // One after the other is not needed (migrations take an advisory lock), but keeps start-up output readable.
     instances.push(await startInstance(LB2_PORT + 1, env), await startInstance(LB2_PORT + 2, env));
-    balancer = await startRoundRobin(LB2_PORT, instances.map((i) => i.url));
+    balancer = await startRoundRobin(
+      LB2_PORT,
+      instances.map((i) => i.url),
+    );
     return { instances, balancer, stop };
   } catch (error) {
     await stop();
@@ -71,7 +74,11 @@ async function signInWithOAuth(jar: CookieJar): Promise<void> {
   form.set("email", SEED.users.ada.email);
   form.set("password", SEED.password);
   form.set("decision", "allow");
-  const granted = await fetch(`${authorize.origin}${authorize.pathname}`, { method: "POST", body: form, redirect: "manual" });
+  const granted = await fetch(`${authorize.origin}${authorize.pathname}`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
   const callback = new URL(granted.headers.get("location") as string);
   const back = await jar.fetch(`${LB_URL}${callback.pathname}${callback.search}`);
   expect(back.status).toBe(303);
@@ -92,7 +99,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 test.describe("several instances on one PostgreSQL database", () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test("OAuth with rotating refresh tokens: bursts to both instances for five token lifetimes, no 401, no refresh twice", async ({ sim }) => {
+  test("OAuth with rotating refresh tokens: bursts to both instances for five token lifetimes, no 401, no refresh twice", async ({
+    sim,
+  }) => {
     await sim.configure({ tokenLifetimeSeconds: LIFETIME_S });
     const cluster = await startCluster();
     try {
@@ -120,7 +129,9 @@ test.describe("several instances on one PostgreSQL database", () => {
     }
   });
 
-  test("basic sign-in: a request every 3 s alternating between instances for three lifetimes stays signed in by refresh", async ({ sim }) => {
+  test("basic sign-in: a request every 3 s alternating between instances for three lifetimes stays signed in by refresh", async ({
+    sim,
+  }) => {
     await sim.configure({ tokenLifetimeSeconds: LIFETIME_S });
     const cluster = await startCluster();
     try {
@@ -141,7 +152,9 @@ test.describe("several instances on one PostgreSQL database", () => {
     }
   });
 
-  test("signed out on one instance, a copy of the cookie is refused by the other right after it served it", async ({ sim }) => {
+  test("signed out on one instance, a copy of the cookie is refused by the other right after it served it", async ({
+    sim,
+  }) => {
     void sim;
     const cluster = await startCluster();
     try {
@@ -151,7 +164,11 @@ test.describe("several instances on one PostgreSQL database", () => {
       const copy = jar.copy();
       expect((await copy.fetch(b.url + tasksPath)).status).toBe(200);
       expect((await copy.fetch(`${b.url}/api/session`)).status).toBe(200);
-      const out = await jar.fetch(`${a.url}/api/session`, { method: "DELETE", headers: unsafeHeaders(LB_URL), body: "{}" });
+      const out = await jar.fetch(`${a.url}/api/session`, {
+        method: "DELETE",
+        headers: unsafeHeaders(LB_URL),
+        body: "{}",
+      });
       expect(out.status).toBe(204);
       expect((await copy.fetch(b.url + tasksPath)).status).toBe(401);
       expect((await copy.copy().fetch(`${b.url}/api/session`)).status).toBe(401);

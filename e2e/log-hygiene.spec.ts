@@ -28,6 +28,8 @@ test("no page, script or API response a signed-in user receives contains the tok
   const texts = await Promise.all(bodies);
   expect(texts.length).toBeGreaterThan(4);
   expect(texts.filter((text) => text.includes(TOKEN_SENTINEL))).toEqual([]);
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  const storage = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+  );
   expect(storage).not.toContain(TOKEN_SENTINEL);
 });

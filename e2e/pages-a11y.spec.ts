@@ -13,7 +13,10 @@ async function scanAndShoot(page: Page, name: string) {
     await page.emulateMedia({ colorScheme });
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${n.any[0]?.message ?? ""})`).join(", ")}`), `${name} (${colorScheme})`).toEqual([]);
+    expect(
+      bad.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${n.any[0]?.message ?? ""})`).join(", ")}`),
+      `${name} (${colorScheme})`,
+    ).toEqual([]);
     await page.screenshot({ path: path.join(shots, `${name}-${colorScheme}.png`), fullPage: true });
   }
 }
@@ -33,7 +36,9 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
 
   await page.goto(`/w/${W}/m/${M}/exports/${SEED.exports.failing}`);
   await page.getByRole("button", { name: "Run export" }).click();
-  await expect(page.getByRole("table", { name: /Tasks of/ }).getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("table", { name: /Tasks of/ }).getByText("Failed", { exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
   await page.goto(`/w/${W}/m/${M}/exports/${SEED.exports.revenueCsv}`);
   await page.getByRole("button", { name: "Run export" }).click();
   const tasks = page.getByRole("table", { name: /Tasks of/ });
@@ -45,7 +50,12 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
   await scanAndShoot(page, "export");
 
   await page.goto(`/w/${W}/m/${M}`);
-  await expect(page.getByRole("table", { name: /Exports of this model/ }).getByRole("rowheader").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: /Exports of this model/ })
+      .getByRole("rowheader")
+      .first(),
+  ).toBeVisible();
   const failingRow = page.getByRole("row").filter({ hasText: "Revenue by Region (Saved View)" });
   await failingRow.scrollIntoViewIfNeeded();
   await expect(failingRow.getByText("Failed", { exact: true })).toBeVisible();
@@ -57,11 +67,22 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
   await scanAndShoot(page, "activity");
 
   await page.goto(`/w/${W}/m/${M}/runs`);
-  await expect(page.getByRole("table", { name: /Runs of this model/ }).getByText("Failed", { exact: true }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: /Runs of this model/ })
+      .getByText("Failed", { exact: true })
+      .first(),
+  ).toBeVisible();
   await scanAndShoot(page, "runs");
 
   await page.goto(`/w/${W}/m/${M}/activity`);
-  await page.getByRole("table", { name: /Recent tasks/ }).getByRole("row").filter({ hasText: "Failed" }).first().getByRole("link", { name: /Details of task/ }).click();
+  await page
+    .getByRole("table", { name: /Recent tasks/ })
+    .getByRole("row")
+    .filter({ hasText: "Failed" })
+    .first()
+    .getByRole("link", { name: /Details of task/ })
+    .click();
   await expect(page.getByRole("heading", { name: "Result" })).toBeVisible();
   await scanAndShoot(page, "task-failed");
 
@@ -78,7 +99,12 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
   await expect(page.getByRole("button", { name: "Run export" })).toBeVisible();
   await scanAndShoot(page, "export-phone");
   await page.goto(`/w/${W}/m/${M}`);
-  await expect(page.getByRole("table", { name: /Exports of this model/ }).getByRole("rowheader").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: /Exports of this model/ })
+      .getByRole("rowheader")
+      .first(),
+  ).toBeVisible();
   await scanAndShoot(page, "catalogue-phone");
   await page.goto(`/w/${W}/m/${M}/runs`);
   await expect(page.getByRole("table", { name: /Runs of this model/ })).toBeVisible();

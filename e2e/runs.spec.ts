@@ -11,12 +11,16 @@ const exportPage = (e: string) => `/w/${W}/m/${M}/exports/${e}`;
 async function runUntil(page: Page, exportId: string, state: string) {
   await page.goto(exportPage(exportId));
   await page.getByRole("button", { name: "Run export" }).click();
-  const newest = page.getByRole("table", { name: /Tasks of/ }).getByRole("row").nth(1);
+  const newest = page
+    .getByRole("table", { name: /Tasks of/ })
+    .getByRole("row")
+    .nth(1);
   await expect(newest.getByText(state, { exact: true })).toBeVisible({ timeout: 30_000 });
   return newest;
 }
 
-const JOURNEY = "the team's memory: who ran each export, how it ended, who cancelled it, and the history on the export page";
+const JOURNEY =
+  "the team's memory: who ran each export, how it ended, who cancelled it, and the history on the export page";
 
 test(JOURNEY, async ({ browser, page, sim, signIn }) => {
   test.setTimeout(120_000);
@@ -41,7 +45,10 @@ test(JOURNEY, async ({ browser, page, sim, signIn }) => {
   await signIn(bruno, "bruno");
   await bruno.goto(exportPage(SEED.exports.slow));
   await expect(bruno.getByRole("status").filter({ hasText: "Model busy" })).toContainText("Started by Ada Lovelace");
-  const adasRun = bruno.getByRole("table", { name: /Tasks of/ }).getByRole("row").nth(1);
+  const adasRun = bruno
+    .getByRole("table", { name: /Tasks of/ })
+    .getByRole("row")
+    .nth(1);
   await expect(adasRun).toContainText("Ada Lovelace");
   await adasRun.getByRole("button", { name: /Cancel task/ }).click();
   await expect(adasRun.getByText("Cancelled", { exact: true })).toBeVisible({ timeout: 30_000 });
@@ -49,16 +56,25 @@ test(JOURNEY, async ({ browser, page, sim, signIn }) => {
   await bruno.getByRole("navigation", { name: "Model sections" }).getByRole("link", { name: "Runs" }).click();
   await expect(bruno.getByRole("heading", { name: "Runs", level: 1 })).toBeVisible();
   const runs = bruno.getByRole("table", { name: /Runs of this model/ });
-  const runOf = (name: string) => runs.getByRole("row").filter({ has: bruno.getByRole("link", { name, exact: true }) }).first();
+  const runOf = (name: string) =>
+    runs
+      .getByRole("row")
+      .filter({ has: bruno.getByRole("link", { name, exact: true }) })
+      .first();
   await expect(runOf("Workforce Plan - Full Year.csv")).toContainText("Ada Lovelace");
   await expect(runOf("Workforce Plan - Full Year.csv")).toContainText("Cancelled by Bruno Díaz");
   await expect(runOf("Workforce Plan - Full Year.csv").getByText("Cancelled", { exact: true })).toBeVisible();
-  await expect(runOf("Revenue by Region (Saved View) - Data.csv")).toContainText("the saved view 'Revenue by Region' no longer exists");
+  await expect(runOf("Revenue by Region (Saved View) - Data.csv")).toContainText(
+    "the saved view 'Revenue by Region' no longer exists",
+  );
   await expect(runOf("Revenue by Region (Saved View) - Data.csv").getByText("Failed", { exact: true })).toBeVisible();
   await expect(runOf("Revenue by Region - Data.csv")).toContainText("Ada Lovelace");
   await expect(bruno.getByText(/accurate to the polling interval/)).toBeVisible();
 
-  const [csv] = await Promise.all([bruno.waitForEvent("download"), bruno.getByRole("link", { name: "Download CSV" }).click()]);
+  const [csv] = await Promise.all([
+    bruno.waitForEvent("download"),
+    bruno.getByRole("link", { name: "Download CSV" }).click(),
+  ]);
   expect(await readFile(await csv.path(), "utf8")).toContain("Ada Lovelace");
 
   // Filters live in the URL: each one is a page of its own, so Back returns to the view before it.
@@ -82,7 +98,9 @@ test(JOURNEY, async ({ browser, page, sim, signIn }) => {
   await expect(runs.getByRole("row").nth(1)).toHaveAttribute("data-task-id", newest ?? "");
 
   await bruno.goto(`/w/${W}/m/${M}/runs?outcome=exploded`);
-  await expect(bruno.getByRole("alert").filter({ hasText: "These filters cannot be used" })).toContainText('"outcome" must be one of');
+  await expect(bruno.getByRole("alert").filter({ hasText: "These filters cannot be used" })).toContainText(
+    '"outcome" must be one of',
+  );
   await bruno.getByRole("link", { name: "Clear filters" }).click();
   await expect(runs).toBeVisible();
   await other.close();

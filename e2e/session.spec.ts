@@ -10,16 +10,28 @@ test("the Anaplan token expires mid-session and nothing breaks", async ({ page, 
   await signIn(page);
   await page.goto(`/w/${W}/m/${M}/exports/${SEED.exports.revenueCsv}`);
   await page.getByRole("button", { name: "Run export" }).click();
-  const row = page.getByRole("table", { name: /Tasks of/ }).getByRole("row").nth(1);
+  const row = page
+    .getByRole("table", { name: /Tasks of/ })
+    .getByRole("row")
+    .nth(1);
   await expect(row.getByText("In progress", { exact: true })).toBeVisible();
   await expect(row.getByText("Complete", { exact: true })).toBeVisible({ timeout: 40_000 });
   await page.getByRole("link", { name: "Activity" }).click();
   await expect(page.getByRole("heading", { name: "Model activity", level: 1 })).toBeVisible();
-  await expect(page.getByRole("table", { name: /Recent tasks/ }).getByText("Revenue by Region - Data.csv").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: /Recent tasks/ })
+      .getByText("Revenue by Region - Data.csv")
+      .first(),
+  ).toBeVisible();
   await expect(page).not.toHaveURL(/\/login/);
 });
 
-test("when the session ends the page says so, keeps what it shows, and signing in returns to it", async ({ page, sim, signIn }) => {
+test("when the session ends the page says so, keeps what it shows, and signing in returns to it", async ({
+  page,
+  sim,
+  signIn,
+}) => {
   void sim;
   await signIn(page);
   const activity = `/w/${W}/m/${M}/activity`;
@@ -41,7 +53,11 @@ test("when the session ends the page says so, keeps what it shows, and signing i
   await expect(page.getByRole("heading", { name: "Model activity", level: 1 })).toBeVisible();
 });
 
-test("a hidden tab keeps its session past several token lifetimes without calling the Integration API", async ({ page, sim, signIn }) => {
+test("a hidden tab keeps its session past several token lifetimes without calling the Integration API", async ({
+  page,
+  sim,
+  signIn,
+}) => {
   // Tokens live 12 s, so the open page asks for the session every 4 s and the BFF refreshes at half-life.
   await sim.configure({ tokenLifetimeSeconds: 12 });
   await signIn(page);
@@ -68,6 +84,11 @@ test("a hidden tab keeps its session past several token lifetimes without callin
     document.dispatchEvent(new Event("visibilitychange"));
   });
   await page.getByRole("button", { name: "Run export" }).click();
-  await expect(page.getByRole("table", { name: /Tasks of/ }).getByRole("row").nth(1)).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: /Tasks of/ })
+      .getByRole("row")
+      .nth(1),
+  ).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Your session has ended." })).toHaveCount(0);
 });

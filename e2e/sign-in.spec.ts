@@ -44,7 +44,9 @@ test.describe("sign in", () => {
     await page.getByLabel("Email").fill(SEED.users.ada.email);
     await page.getByLabel("Password").fill(SEED.password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert").filter({ hasText: /cannot be reached|did not answer|had a problem/ })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: /cannot be reached|did not answer|had a problem/ }),
+    ).toBeVisible();
     await sim.clearFaults();
   });
 

@@ -9,9 +9,14 @@ const exportPage = (e: string) => `/w/${W}/m/${M}/exports/${e}`;
 /** The bytes the simulator serves for an export file, fetched with the user's own Anaplan token. */
 async function simFile(user: keyof typeof SEED.users, exportId: string): Promise<Buffer> {
   const basic = Buffer.from(`${SEED.users[user].email}:${SEED.password}`).toString("base64");
-  const auth = await fetch(`${SIM_URL}/token/authenticate`, { method: "POST", headers: { Authorization: `Basic ${basic}` } });
+  const auth = await fetch(`${SIM_URL}/token/authenticate`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${basic}` },
+  });
   const { tokenInfo } = (await auth.json()) as { tokenInfo: { tokenValue: string } };
-  const res = await fetch(`${SIM_URL}/2/0/workspaces/${W}/models/${M}/files/${exportId}`, { headers: { Authorization: `AnaplanAuthToken ${tokenInfo.tokenValue}` } });
+  const res = await fetch(`${SIM_URL}/2/0/workspaces/${W}/models/${M}/files/${exportId}`, {
+    headers: { Authorization: `AnaplanAuthToken ${tokenInfo.tokenValue}` },
+  });
   expect(res.status).toBe(200);
   return Buffer.from(await res.arrayBuffer());
 }
@@ -46,7 +51,10 @@ test.describe("running exports", () => {
     await signIn(page);
     await page.goto(exportPage(SEED.exports.failing));
     await page.getByRole("button", { name: "Run export" }).click();
-    const row = page.getByRole("table", { name: /Tasks of/ }).getByRole("row").nth(1);
+    const row = page
+      .getByRole("table", { name: /Tasks of/ })
+      .getByRole("row")
+      .nth(1);
     await expect(row.getByText("Failed", { exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(row.getByText("Complete", { exact: true })).toHaveCount(0);
     await expect(row).toContainText("saved view 'Revenue by Region' no longer exists");
@@ -62,7 +70,10 @@ test.describe("running exports", () => {
     await signIn(page);
     await page.goto(exportPage(SEED.exports.slow));
     await page.getByRole("button", { name: "Run export" }).click();
-    const row = page.getByRole("table", { name: /Tasks of/ }).getByRole("row").nth(1);
+    const row = page
+      .getByRole("table", { name: /Tasks of/ })
+      .getByRole("row")
+      .nth(1);
     await expect(row.getByRole("button", { name: /Cancel/ })).toBeVisible();
     await row.getByRole("button", { name: /Cancel/ }).click();
     await expect(row.getByText("Cancelling", { exact: true })).toBeVisible();

@@ -4,12 +4,20 @@ import { SEED } from "../sim/seed/ids";
 const W = SEED.workspaces.finance;
 const M = SEED.models.fpa;
 
-test("a teammate sees the run in model activity, but the file is private to its runner", async ({ browser, page, sim, signIn }) => {
+test("a teammate sees the run in model activity, but the file is private to its runner", async ({
+  browser,
+  page,
+  sim,
+  signIn,
+}) => {
   await sim.configure({ taskDurationMs: 3_000 });
   await signIn(page, "ada");
   await page.goto(`/w/${W}/m/${M}/exports/${SEED.exports.opexTxt}`);
   await page.getByRole("button", { name: "Run export" }).click();
-  const adaRow = page.getByRole("table", { name: /Tasks of/ }).getByRole("row").nth(1);
+  const adaRow = page
+    .getByRole("table", { name: /Tasks of/ })
+    .getByRole("row")
+    .nth(1);
   await expect(adaRow.getByText("Complete", { exact: true })).toBeVisible({ timeout: 30_000 });
 
   const other = await browser.newContext();
@@ -18,7 +26,9 @@ test("a teammate sees the run in model activity, but the file is private to its 
   await bruno.goto(`/w/${W}/m/${M}/activity`);
   await expect(bruno.getByRole("heading", { name: "Model activity", level: 1 })).toBeVisible();
   const activity = bruno.getByRole("table", { name: /Recent tasks across all exports/ });
-  await expect(activity.getByRole("row").filter({ hasText: "Opex by Cost Center - Data.txt" }).first()).toBeVisible({ timeout: 20_000 });
+  await expect(activity.getByRole("row").filter({ hasText: "Opex by Cost Center - Data.txt" }).first()).toBeVisible({
+    timeout: 20_000,
+  });
   await bruno.getByLabel("State").selectOption({ label: "Complete" });
   await expect(activity.getByRole("row").filter({ hasText: "Opex by Cost Center" }).first()).toBeVisible();
 

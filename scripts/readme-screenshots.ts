@@ -27,7 +27,12 @@ async function main(): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
   const model = `${appUrl}/w/${SEED.workspaces.finance}/m/${SEED.models.fpa}`;
-  for (const exportId of [SEED.exports.failing, SEED.exports.opexTxt, SEED.exports.revenueCsv, SEED.exports.revenueCsv]) {
+  for (const exportId of [
+    SEED.exports.failing,
+    SEED.exports.opexTxt,
+    SEED.exports.revenueCsv,
+    SEED.exports.revenueCsv,
+  ]) {
     await page.goto(`${model}/exports/${exportId}`);
     await page.getByRole("button", { name: /run export/i }).click();
     await page.waitForTimeout(exportId === SEED.exports.failing ? 45_000 : 1_000);

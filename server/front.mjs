@@ -47,7 +47,9 @@ export function frontListener(listener, options = {}) {
 }
 
 function refuse(req, res) {
-  const body = JSON.stringify({ error: { code: "METHOD_NOT_ALLOWED", message: "Export Desk does not answer this method." } });
+  const body = JSON.stringify({
+    error: { code: "METHOD_NOT_ALLOWED", message: "Export Desk does not answer this method." },
+  });
   res.writeHead(405, {
     Allow: SERVED_METHODS.join(", "),
     "Content-Type": "application/json",
@@ -77,13 +79,19 @@ export function installFront(server, options = {}) {
   server.on("clientError", (error, socket) => {
     if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
     const [status, reason] = CLIENT_ERROR_STATUS[error.code] ?? [400, "Bad Request"];
-    const lines = [`HTTP/1.1 ${status} ${reason}`, ...headersFor(undefined).map(([name, value]) => `${name}: ${value}`)];
+    const lines = [
+      `HTTP/1.1 ${status} ${reason}`,
+      ...headersFor(undefined).map(([name, value]) => `${name}: ${value}`),
+    ];
     if (status === 405) lines.push(`Allow: ${SERVED_METHODS.join(", ")}`);
     lines.push("Cache-Control: no-store", "Content-Length: 0", "Connection: close");
     socket.end(`${lines.join("\r\n")}\r\n\r\n`);
   });
   server.on("connect", (_req, socket) => {
-    const lines = [`HTTP/1.1 405 Method Not Allowed`, ...headersFor(undefined).map(([name, value]) => `${name}: ${value}`)];
+    const lines = [
+      `HTTP/1.1 405 Method Not Allowed`,
+      ...headersFor(undefined).map(([name, value]) => `${name}: ${value}`),
+    ];
     lines.push(`Allow: ${SERVED_METHODS.join(", ")}`, "Content-Length: 0", "Connection: close");
     socket.end(`${lines.join("\r\n")}\r\n\r\n`);
   });

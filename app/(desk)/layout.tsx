@@ -11,7 +11,14 @@ export default async function DeskLayout({ children }: LayoutProps<"/">) {
   return (
     <ToastProvider>
       {session ? <SessionKeeper intervalMs={session.keepAliveMs} /> : null}
-      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow dark:focus:bg-slate-900">
+      <a
+        href="#main"
+        className={[
+          "sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50",
+          "focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow",
+          "dark:focus:bg-slate-900",
+        ].join(" ")}
+      >
         Skip to content
       </a>
       {children}

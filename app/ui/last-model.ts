@@ -29,7 +29,12 @@ function readLastModel(): LastModel | null {
     if (!raw) return null;
     const v = JSON.parse(raw) as Partial<LastModel>;
     if (typeof v.workspaceId === "string" && typeof v.modelId === "string" && typeof v.modelName === "string") {
-      return { workspaceId: v.workspaceId, modelId: v.modelId, modelName: v.modelName, workspaceName: v.workspaceName ?? "" };
+      return {
+        workspaceId: v.workspaceId,
+        modelId: v.modelId,
+        modelName: v.modelName,
+        workspaceName: v.workspaceName ?? "",
+      };
     }
   } catch {
     // Ignore unreadable values.

@@ -64,7 +64,9 @@ export function PickerLoading() {
         <Title />
         <Skeleton className="mb-6 h-16 w-full max-w-md" />
         <div role="status" aria-label="Loading models" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {Array.from({ length: 6 }, (_, i) => <Skeleton key={i} className="h-[4.5rem] rounded-xl" />)}
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} className="h-[4.5rem] rounded-xl" />
+          ))}
         </div>
       </main>
     </>

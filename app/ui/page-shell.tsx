@@ -1,5 +1,15 @@
 /** Page body: width, padding and a title block shared by every page. */
-export function PageShell({ title, subtitle, actions, children }: { title?: React.ReactNode; subtitle?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode }) {
+export function PageShell({
+  title,
+  subtitle,
+  actions,
+  children,
+}: {
+  title?: React.ReactNode;
+  subtitle?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
       {title ? (

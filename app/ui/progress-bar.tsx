@@ -8,7 +8,17 @@ const TONE = {
   stopped: "bg-slate-400 dark:bg-slate-500",
 } as const;
 
-export function ProgressBar({ value, label, step, tone = "active" }: { value: number | undefined; label: string; step?: string; tone?: keyof typeof TONE }) {
+export function ProgressBar({
+  value,
+  label,
+  step,
+  tone = "active",
+}: {
+  value: number | undefined;
+  label: string;
+  step?: string;
+  tone?: keyof typeof TONE;
+}) {
   const known = value !== undefined && value >= 0;
   const fraction = known ? Math.min(1, value) : 0;
   return (
@@ -27,7 +37,10 @@ export function ProgressBar({ value, label, step, tone = "active" }: { value: nu
         className="mt-1 h-1.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
         {known ? (
-          <div className={`h-full rounded-full transition-[width] duration-500 ${TONE[tone]}`} style={{ width: `${fraction * 100}%` }} />
+          <div
+            className={`h-full rounded-full transition-[width] duration-500 ${TONE[tone]}`}
+            style={{ width: `${fraction * 100}%` }}
+          />
         ) : (
           <div className="h-full w-1/3 rounded-full bg-sky-600/50 motion-safe:animate-pulse dark:bg-sky-400/50" />
         )}

@@ -9,7 +9,11 @@ export function RelativeTime({ ms, prefix }: { ms: number | undefined; prefix?: 
   if (ms === undefined) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   const iso = new Date(ms).toISOString();
   if (now === null) {
-    return <time dateTime={iso} className="inline-block min-w-[6ch] text-transparent">…</time>;
+    return (
+      <time dateTime={iso} className="inline-block min-w-[6ch] text-transparent">
+        …
+      </time>
+    );
   }
   return (
     <time dateTime={iso} title={formatExact(ms)}>

@@ -21,7 +21,12 @@ export function SignOutButton() {
       type="button"
       onClick={signOut}
       disabled={busy}
-      className="rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60 dark:text-slate-200 dark:hover:bg-slate-800"
+      className={[
+        "rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100",
+        "focus-visible:outline-2 focus-visible:outline-offset-2",
+        "focus-visible:outline-sky-600 disabled:opacity-60 dark:text-slate-200",
+        "dark:hover:bg-slate-800",
+      ].join(" ")}
     >
       {busy ? "Signing out…" : "Sign out"}
     </button>

@@ -7,7 +7,8 @@ const STYLE: Record<TaskKind, string> = {
   running: "bg-sky-50 text-sky-800 ring-sky-300 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-800",
   cancelling: "bg-amber-50 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800",
   cancelled: "bg-zinc-100 text-zinc-700 ring-zinc-300 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-600",
-  succeeded: "bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800",
+  succeeded:
+    "bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800",
   failed: "bg-rose-50 text-rose-800 ring-rose-300 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-800",
   unknown: "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
 };
@@ -34,21 +35,33 @@ function KindIcon({ kind }: { kind: TaskKind }) {
 
 /** A task's state in words and an icon, never colour alone; the raw Anaplan state is in the title. */
 export function StateBadge({ task }: { task: Pick<Task, "taskState" | "result"> }) {
-  const result = task.result?.successful === false ? " (failed)" : task.result?.successful ? " (successful)" : " (result not known yet)";
+  const result =
+    task.result?.successful === false
+      ? " (failed)"
+      : task.result?.successful
+        ? " (successful)"
+        : " (result not known yet)";
   const title = `Anaplan state: ${task.taskState}${task.taskState === "COMPLETE" ? result : ""}`;
   return <KindBadge kind={taskKind(task)} label={taskLabel(task)} title={title} />;
 }
 
 /** The same badge for what a person means by a state: a run's outcome in the team ledger. */
-export function KindBadge({ kind, label = KIND_LABEL[kind], title }: { kind: TaskKind; label?: string; title?: string }) {
+export function KindBadge({
+  kind,
+  label = KIND_LABEL[kind],
+  title,
+}: {
+  kind: TaskKind;
+  label?: string;
+  title?: string;
+}) {
   return (
-    <span
-      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLE[kind]}`}
-      title={title}
-      data-kind={kind}
-    >
+    <span className={`${BADGE} ${STYLE[kind]}`} title={title} data-kind={kind}>
       <KindIcon kind={kind} />
       {label}
     </span>
   );
 }
+
+const BADGE =
+  "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";

@@ -19,7 +19,8 @@ export function SwrProvider({ fallback, children }: { fallback?: Record<string, 
         revalidateOnFocus: true,
         focusThrottleInterval: 5_000,
         dedupingInterval: 4_000,
-        shouldRetryOnError: (err: unknown) => !(err instanceof Error && "status" in err && (err as { status: number }).status < 500),
+        shouldRetryOnError: (err: unknown) =>
+          !(err instanceof Error && "status" in err && (err as { status: number }).status < 500),
         errorRetryCount: 3,
       }}
     >

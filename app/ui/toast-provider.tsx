@@ -47,12 +47,13 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div aria-live="polite" role="status" className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 sm:items-end">
+      <div
+        aria-live="polite"
+        role="status"
+        className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 sm:items-end"
+      >
         {toasts.map((t) => (
-          <div
-            key={t.id}
-            className={`pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-lg border bg-white p-3 text-sm shadow-lg dark:bg-slate-900 ${TONE[t.tone]}`}
-          >
+          <div key={t.id} className={`${TOAST} ${TONE[t.tone]}`}>
             {t.tone === "success" ? (
               <CheckCircleIcon className="mt-0.5 size-4 shrink-0 text-emerald-700 dark:text-emerald-300" />
             ) : t.tone === "error" ? (
@@ -67,7 +68,10 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
             <button
               type="button"
               onClick={() => dismiss(t.id)}
-              className="rounded px-1 text-slate-500 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-slate-400 dark:hover:text-white"
+              className={[
+                "rounded px-1 text-slate-500 hover:text-slate-900 focus-visible:outline-2",
+                "focus-visible:outline-sky-600 dark:text-slate-400 dark:hover:text-white",
+              ].join(" ")}
               aria-label="Dismiss notification"
             >
               ×
@@ -78,3 +82,6 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
     </ToastContext.Provider>
   );
 }
+
+const TOAST =
+  "pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-lg border bg-white p-3 text-sm shadow-lg dark:bg-slate-900";

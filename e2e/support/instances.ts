@@ -63,7 +63,10 @@ export async function startInstance(port: number, env: Record<string, string>): 
 }
 
 /** A small round-robin load balancer: each request goes to the next instance in turn. */
-export function startRoundRobin(port: number, targets: string[]): Promise<{ url: string; served: string[]; stop(): Promise<void> }> {
+export function startRoundRobin(
+  port: number,
+  targets: string[],
+): Promise<{ url: string; served: string[]; stop(): Promise<void> }> {
   const served: string[] = [];
   let next = 0;
   const server = http.createServer((req, res) => {

@@ -32,11 +32,6 @@ export function outcomeOf(error: unknown): AttemptOutcome {
     : "failure";
 }
 
-/** Swap the store (a database-backed one for several instances). */
-export function setAttemptStore(store: AttemptStore): void {
-  holder.store = store;
-}
-
 /** Tests only: a fresh store, and optionally a clock to move through the windows without waiting. */
 export function resetSignInLimitForTests(now: () => number = Date.now): void {
   holder.store = new MemoryAttemptStore();

@@ -6,8 +6,6 @@ import { openOnce } from "./open-once";
 import { openDatabase } from "./open";
 
 export type { Database, Db, Engine } from "./database";
-export { openDatabase, type DatabaseOptions } from "./open";
-export { openOnce } from "./open-once";
 
 /** Thrown by getDb() on Vercel without DATABASE_URL, where the ledger is off. */
 export class LedgerOffError extends Error {

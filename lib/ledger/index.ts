@@ -2,9 +2,8 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { processState } from "@/lib/server/process-state";
-import { createLedger, type Ledger, type LedgerStatus } from "./facade";
+import { createLedger, type Ledger } from "./facade";
 
-export { createLedger, type Ledger, type LedgerStatus } from "./facade";
 export { parseRunsQuery, RunsQueryError, type RunsQuery } from "./runs-query";
 export { runsCsv } from "./csv";
 export { CATCH_UP_INTERVAL_MS } from "./catch-up";
@@ -19,8 +18,4 @@ export function ledger(): Ledger {
     state.ledger = createLedger({ engine, open: engine === "off" ? null : getDb });
   }
   return state.ledger;
-}
-
-export function ledgerStatus(): LedgerStatus {
-  return ledger().status();
 }

@@ -16,8 +16,10 @@ export const apiPaths = {
   file: (w: string, m: string, e: string) => `${apiPaths.exportDetail(w, m, e)}/file`,
   activity: (w: string, m: string) => `/api/workspaces/${enc(w)}/models/${enc(m)}/tasks`,
   /** `search` is a canonical query string from lib/shared/runs-view (no leading "?"), so keys match across pages. */
-  runs: (w: string, m: string, search = "") => `/api/workspaces/${enc(w)}/models/${enc(m)}/runs${search ? `?${search}` : ""}`,
-  runsCsv: (w: string, m: string, search = "") => `/api/workspaces/${enc(w)}/models/${enc(m)}/runs.csv${search ? `?${search}` : ""}`,
+  runs: (w: string, m: string, search = "") =>
+    `/api/workspaces/${enc(w)}/models/${enc(m)}/runs${search ? `?${search}` : ""}`,
+  runsCsv: (w: string, m: string, search = "") =>
+    `/api/workspaces/${enc(w)}/models/${enc(m)}/runs.csv${search ? `?${search}` : ""}`,
 };
 
 /** Page paths, for links. */

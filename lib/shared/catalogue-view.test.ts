@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { applyCatalogueView, catalogueQuery, pageCount, pageSlice, parseCatalogueView, PAGE_SIZE } from "./catalogue-view";
+import {
+  applyCatalogueView,
+  catalogueQuery,
+  pageCount,
+  pageSlice,
+  parseCatalogueView,
+  PAGE_SIZE,
+} from "./catalogue-view";
 import type { ExportDefinition } from "./types";
 
 const list: ExportDefinition[] = [
   { id: "116000000002", name: "Opex - Data.txt", exportFormat: "text/plain", exportType: "TABULAR_SINGLE_COLUMN" },
   { id: "116000000001", name: "Revenue - Data.csv", exportFormat: "text/csv", exportType: "TABULAR_MULTI_COLUMN" },
-  { id: "116000000003", name: "Revenue - Grid.xls", exportFormat: "application/vnd.ms-excel", exportType: "GRID_CURRENT_PAGE" },
+  {
+    id: "116000000003",
+    name: "Revenue - Grid.xls",
+    exportFormat: "application/vnd.ms-excel",
+    exportType: "GRID_CURRENT_PAGE",
+  },
 ];
 
 describe("catalogue view", () => {
@@ -20,12 +32,18 @@ describe("catalogue view", () => {
     const v = parseCatalogueView({ q: "revenue" });
     expect(applyCatalogueView(list, v).map((e) => e.id)).toEqual(["116000000001", "116000000003"]);
     expect(applyCatalogueView(list, { ...v, format: "text/csv" }).map((e) => e.id)).toEqual(["116000000001"]);
-    expect(applyCatalogueView(list, { ...v, q: "", type: "GRID_CURRENT_PAGE" }).map((e) => e.id)).toEqual(["116000000003"]);
+    expect(applyCatalogueView(list, { ...v, q: "", type: "GRID_CURRENT_PAGE" }).map((e) => e.id)).toEqual([
+      "116000000003",
+    ]);
     expect(applyCatalogueView(list, { ...v, q: "", sort: "-name" })[0]?.name).toBe("Revenue - Grid.xls");
     expect(applyCatalogueView(list, { ...v, q: "116000000002" })).toHaveLength(1);
   });
   it("pages 5,000 exports quickly", () => {
-    const many = Array.from({ length: 5000 }, (_, i) => ({ id: String(116000000000 + i), name: `Export ${i}`, exportFormat: "text/csv" }));
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      id: String(116000000000 + i),
+      name: `Export ${i}`,
+      exportFormat: "text/csv",
+    }));
     const t0 = performance.now();
     const out = applyCatalogueView(many, parseCatalogueView({ q: "export 1" }));
     expect(performance.now() - t0).toBeLessThan(200);

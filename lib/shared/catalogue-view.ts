@@ -80,7 +80,10 @@ export function sortExports(exports: readonly ExportDefinition[], sort: Catalogu
   }
 }
 
-export function filterExports(sorted: readonly ExportDefinition[], view: Omit<CatalogueView, "sort" | "page">): ExportDefinition[] {
+export function filterExports(
+  sorted: readonly ExportDefinition[],
+  view: Omit<CatalogueView, "sort" | "page">,
+): ExportDefinition[] {
   const terms = view.q.toLowerCase().split(/\s+/).filter(Boolean);
   return sorted.filter((e) => {
     if (view.format && e.exportFormat !== view.format) return false;
@@ -92,7 +95,10 @@ export function filterExports(sorted: readonly ExportDefinition[], view: Omit<Ca
 }
 
 /** Distinct values for the filter menus, sorted. */
-export function distinctValues(exports: readonly ExportDefinition[], pick: (e: ExportDefinition) => string | undefined): string[] {
+export function distinctValues(
+  exports: readonly ExportDefinition[],
+  pick: (e: ExportDefinition) => string | undefined,
+): string[] {
   const set = new Set<string>();
   for (const e of exports) {
     const v = pick(e);

@@ -14,11 +14,17 @@ describe("parseDelimited", () => {
   it("guesses tabs and semicolons", () => {
     expect(guessSeparator("a\tb\tc\n1,2\t3")).toBe("\t");
     expect(guessSeparator("a;b;c")).toBe(";");
-    expect(parseDelimited("a\tb\n1\t2").rows).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseDelimited("a\tb\n1\t2").rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
   it("drops a cut last line when the text is only a prefix", () => {
     const r = parseDelimited("a,b\n1,2\n3,4", { complete: false });
-    expect(r.rows).toEqual([["a", "b"], ["1", "2"]]);
+    expect(r.rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
     expect(r.truncated).toBe(true);
     expect(parseDelimited('a,b\n1,"unterminated', { complete: false }).rows).toEqual([["a", "b"]]);
   });

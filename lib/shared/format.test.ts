@@ -31,9 +31,9 @@ describe("formatters (en-US)", () => {
 
 describe("estimateExportBytes", () => {
   it("estimates from rows, columns and types", () => {
-    expect(estimateExportBytes({ rowCount: 1000, columnCount: 2, dataTypes: ["NUMBER", "TEXT"], headerNames: ["a", "b"] })).toBe(
-      4 + 1000 * (10 + 24 + 1),
-    );
+    expect(
+      estimateExportBytes({ rowCount: 1000, columnCount: 2, dataTypes: ["NUMBER", "TEXT"], headerNames: ["a", "b"] }),
+    ).toBe(4 + 1000 * (10 + 24 + 1));
   });
   it("gives up without rows or columns", () => {
     expect(estimateExportBytes(undefined)).toBeUndefined();

@@ -6,7 +6,12 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 function unit(locale: string | undefined, value: number, u: "second" | "minute" | "hour" | "day"): string {
-  return new Intl.NumberFormat(locale, { style: "unit", unit: u, unitDisplay: "short", maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: "unit",
+    unit: u,
+    unitDisplay: "short",
+    maximumFractionDigits: 0,
+  }).format(value);
 }
 
 /** "4 sec", "3 min 20 sec", "1 hr 5 min", "2 days 3 hr". */

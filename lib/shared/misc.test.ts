@@ -16,7 +16,9 @@ describe("safeReturnTo", () => {
     expect(safeReturnTo(["/a", "/b"])).toBe("/a");
   });
   it("builds the login URL", () => {
-    expect(loginUrl("/w/1/m/2?q=a%20b", "expired")).toBe("/login?returnTo=%2Fw%2F1%2Fm%2F2%3Fq%3Da%2520b&reason=expired");
+    expect(loginUrl("/w/1/m/2?q=a%20b", "expired")).toBe(
+      "/login?returnTo=%2Fw%2F1%2Fm%2F2%3Fq%3Da%2520b&reason=expired",
+    );
   });
 });
 
@@ -82,7 +84,10 @@ import { withModelProgress } from "./task-list";
 import type { Task } from "./types";
 describe("withModelProgress", () => {
   it("fills progress of the task holding the model lock", () => {
-    const tasks: Task[] = [{ taskId: "ABC", taskState: "IN_PROGRESS" }, { taskId: "DEF", taskState: "NOT_STARTED" }];
+    const tasks: Task[] = [
+      { taskId: "ABC", taskState: "IN_PROGRESS" },
+      { taskId: "DEF", taskState: "NOT_STARTED" },
+    ];
     const out = withModelProgress(tasks, { taskId: "ABC-11", progress: 0.4, currentStep: "Processing Export" });
     expect(out[0]).toMatchObject({ progress: 0.4, currentStep: "Processing Export" });
     expect(out[1]?.progress).toBeUndefined();

@@ -7,7 +7,10 @@
  */
 const MAX_LENGTH = 2048;
 
-export function safeReturnTo(value: string | string[] | null | undefined, origin = "http://export-desk.invalid"): string {
+export function safeReturnTo(
+  value: string | string[] | null | undefined,
+  origin = "http://export-desk.invalid",
+): string {
   const raw = Array.isArray(value) ? value[0] : value;
   if (typeof raw !== "string" || raw.length === 0 || raw.length > MAX_LENGTH) return "/";
   if (!looksSafe(raw)) return "/";
@@ -33,7 +36,9 @@ export function safeReturnTo(value: string | string[] | null | undefined, origin
 
 function looksSafe(value: string, allowSpace = false): boolean {
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return false;
-  const forbidden = allowSpace ? /[\u0000-\u001f\u007f-\u009f\\\u2028\u2029]/ : /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029]/;
+  const forbidden = allowSpace
+    ? /[\u0000-\u001f\u007f-\u009f\\\u2028\u2029]/
+    : /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029]/;
   if (forbidden.test(value)) return false;
   return !/^\/%(2f|5c)/i.test(value);
 }

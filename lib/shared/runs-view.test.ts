@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { dayStart, localDay, readRunsSearch, roughDuration, runExportName, runsSearch, timeLeft, typicalDuration } from "./runs-view";
+import {
+  dayStart,
+  localDay,
+  readRunsSearch,
+  roughDuration,
+  runExportName,
+  runsSearch,
+  timeLeft,
+  typicalDuration,
+} from "./runs-view";
 
 describe("runs view", () => {
   it("builds one canonical query string whatever the URL's order, leaving empty values out", () => {
@@ -20,7 +29,14 @@ describe("runs view", () => {
     const run = (outcome: "succeeded" | "failed", durationMs: number | null) => ({ outcome, durationMs });
     expect(typicalDuration([])).toBeUndefined();
     expect(typicalDuration([run("failed", 1_000)])).toBeUndefined();
-    expect(typicalDuration([run("succeeded", 3_000), run("failed", 90_000), run("succeeded", 1_000), run("succeeded", 2_000)])).toBe(2_000);
+    expect(
+      typicalDuration([
+        run("succeeded", 3_000),
+        run("failed", 90_000),
+        run("succeeded", 1_000),
+        run("succeeded", 2_000),
+      ]),
+    ).toBe(2_000);
     expect(typicalDuration([run("succeeded", 60_000), run("succeeded", 120_000), run("succeeded", null)])).toBe(90_000);
   });
 

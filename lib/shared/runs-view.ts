@@ -59,7 +59,9 @@ export function isActiveRun(run: Pick<Run, "outcome">): boolean {
 
 /** The median duration of the successful runs among `runs`, or undefined when there is none. */
 export function typicalDuration(runs: readonly Pick<Run, "outcome" | "durationMs">[]): number | undefined {
-  const ms = runs.flatMap((r) => (r.outcome === "succeeded" && r.durationMs !== null ? [r.durationMs] : [])).sort((a, b) => a - b);
+  const ms = runs
+    .flatMap((r) => (r.outcome === "succeeded" && r.durationMs !== null ? [r.durationMs] : []))
+    .sort((a, b) => a - b);
   if (ms.length === 0) return undefined;
   const mid = Math.floor(ms.length / 2);
   return ms.length % 2 ? ms[mid] : ((ms[mid - 1] ?? 0) + (ms[mid] ?? 0)) / 2;

@@ -13,7 +13,10 @@ export interface Transition<T extends Task> {
 }
 
 /** Tasks that were active in `before` and are finished in `after` — what a "done" toast announces. */
-export function finishedSince<T extends Task>(before: readonly T[] | undefined, after: readonly T[] | undefined): Transition<T>[] {
+export function finishedSince<T extends Task>(
+  before: readonly T[] | undefined,
+  after: readonly T[] | undefined,
+): Transition<T>[] {
   if (!before || !after) return [];
   const prev = new Map(before.map((t) => [t.taskId, t]));
   const out: Transition<T>[] = [];
@@ -49,7 +52,10 @@ export function holdsModelLock(task: Pick<Task, "taskId">, statusTaskId: string 
 }
 
 /** Task lists carry no progress; the model status does, for the one task holding the model lock. */
-export function withModelProgress<T extends Task>(tasks: readonly T[], status: { taskId?: string | null; progress?: number | null; currentStep?: string | null } | null | undefined): T[] {
+export function withModelProgress<T extends Task>(
+  tasks: readonly T[],
+  status: { taskId?: string | null; progress?: number | null; currentStep?: string | null } | null | undefined,
+): T[] {
   if (!status?.taskId || typeof status.progress !== "number" || status.progress < 0) return [...tasks];
   return tasks.map((t) =>
     t.progress === undefined && isActiveTask(t) && holdsModelLock(t, status.taskId)

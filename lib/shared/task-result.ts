@@ -8,5 +8,10 @@ export function needsResult(task: Task): boolean {
 /** A listed task with what the full read of the same task adds: its result, and its last step and progress. */
 export function mergeResult<T extends Task>(listed: T, full: Task | undefined): T {
   if (!full?.result) return listed;
-  return { ...listed, result: full.result, currentStep: full.currentStep ?? listed.currentStep, progress: full.progress ?? listed.progress };
+  return {
+    ...listed,
+    result: full.result,
+    currentStep: full.currentStep ?? listed.currentStep,
+    progress: full.progress ?? listed.progress,
+  };
 }

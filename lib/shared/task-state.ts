@@ -58,9 +58,7 @@ export function canCancel(task: StateOnly): boolean {
 
 /** Every failure message Anaplan gave, in order, without blanks. */
 export function failureMessages(task: Pick<Task, "result">): string[] {
-  return (task.result?.details ?? [])
-    .map((d) => d.localMessageText?.trim() ?? "")
-    .filter((m) => m.length > 0);
+  return (task.result?.details ?? []).map((d) => d.localMessageText?.trim() ?? "").filter((m) => m.length > 0);
 }
 
 export function humanize(value: string): string {

@@ -35,11 +35,16 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
     window.history.replaceState(null, "", `${pathname}${qs ? `?${qs}` : ""}`);
   };
   const describe = useCallback((t: ActivityTask) => t.exportName, []);
-  const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, { notifyInBackground: notify, describe });
+  const live = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectTasks, {
+    notifyInBackground: notify,
+    describe,
+  });
   const { cancel } = useTaskActions(workspaceId, modelId);
 
   const all = withModelProgress(sortTasks(live.tasks ?? []), live.data?.modelStatus);
-  const exportsSeen = [...new Map(all.map((t) => [t.exportId, t.exportName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const exportsSeen = [...new Map(all.map((t) => [t.exportId, t.exportName])).entries()].sort((a, b) =>
+    a[1].localeCompare(b[1]),
+  );
   const shown = all.filter((t) => (!kind || taskKind(t) === kind) && (!exportId || t.exportId === exportId));
 
   return (
@@ -49,19 +54,31 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
         <div className="flex flex-wrap items-end gap-3">
           <label className={FIELD_LABEL}>
             State
-            <select value={kind} onChange={(e) => setFilter("state", e.target.value)} className={`${FIELD_CONTROL} mt-1 block`}>
+            <select
+              value={kind}
+              onChange={(e) => setFilter("state", e.target.value)}
+              className={`${FIELD_CONTROL} mt-1 block`}
+            >
               <option value="">All states</option>
               {KINDS.map((k) => (
-                <option key={k} value={k}>{KIND_LABEL[k]}</option>
+                <option key={k} value={k}>
+                  {KIND_LABEL[k]}
+                </option>
               ))}
             </select>
           </label>
           <label className={FIELD_LABEL}>
             Export
-            <select value={exportId} onChange={(e) => setFilter("export", e.target.value)} className={`${FIELD_CONTROL} mt-1 block max-w-[16rem]`}>
+            <select
+              value={exportId}
+              onChange={(e) => setFilter("export", e.target.value)}
+              className={`${FIELD_CONTROL} mt-1 block max-w-[16rem]`}
+            >
               <option value="">All exports</option>
               {exportsSeen.map(([id, name]) => (
-                <option key={id} value={id}>{name}</option>
+                <option key={id} value={id}>
+                  {name}
+                </option>
               ))}
             </select>
           </label>
@@ -71,7 +88,13 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <NotifyToggle on={notify} onChange={setNotify} />
-          <RefreshStatus updatedAt={live.updatedAt} validating={live.isValidating} onRefresh={live.refresh} tasks={live.tasks} error={live.error} />
+          <RefreshStatus
+            updatedAt={live.updatedAt}
+            validating={live.isValidating}
+            onRefresh={live.refresh}
+            tasks={live.tasks}
+            error={live.error}
+          />
         </div>
       </div>
       <TaskTable
@@ -83,7 +106,11 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
         exportNameOf={(t) => t.exportName}
         finishedAt={live.finishedAt}
         onCancel={(t) => void cancel(t, t.exportId)}
-        empty={all.length === 0 ? "No recent tasks in this model. Runs by anyone on the team appear here." : "No tasks match these filters."}
+        empty={
+          all.length === 0
+            ? "No recent tasks in this model. Runs by anyone on the team appear here."
+            : "No tasks match these filters."
+        }
       />
     </div>
   );

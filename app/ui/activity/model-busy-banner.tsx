@@ -20,7 +20,15 @@ function isModelBusy(status: ModelStatus | null | undefined): status is ModelSta
  * holds the lock. Reads the model status from the activity endpoint; `live` only where no activity table polls it,
  * at the pace of the model's active tasks (slow when nothing runs).
  */
-export function ModelBusyBanner({ workspaceId, modelId, live = false }: { workspaceId: string; modelId: string; live?: boolean }) {
+export function ModelBusyBanner({
+  workspaceId,
+  modelId,
+  live = false,
+}: {
+  workspaceId: string;
+  modelId: string;
+  live?: boolean;
+}) {
   const { data } = useSWR<ActivityResponse>(apiPaths.activity(workspaceId, modelId), {
     refreshInterval: live ? (latest) => pollInterval(latest?.tasks, Date.now()) : 0,
   });
@@ -37,13 +45,25 @@ export function ModelBusyBanner({ workspaceId, modelId, live = false }: { worksp
         ? who.replace(/\.$/, "")
         : `an ${status.exportTaskType?.toLowerCase() || "export"} is running`;
   return (
-    <div role="status" className="flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="status"
+      className={[
+        "flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3",
+        "text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950",
+        "dark:text-amber-100",
+      ].join(" ")}
+    >
       <AlertIcon className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0">
-        <p className="font-semibold" title={who}>Model busy: {headline}.</p>
+        <p className="font-semibold" title={who}>
+          Model busy: {headline}.
+        </p>
         <p className="mt-0.5 text-amber-900 dark:text-amber-200">
-          Anaplan runs one import or export at a time in a model; an export you start now waits as “Not started” until this finishes.
-          {typeof status.progress === "number" && status.progress >= 0 ? ` ${formatPercent(status.progress, "en-US")} done` : ""}
+          Anaplan runs one import or export at a time in a model; an export you start now waits as “Not started” until
+          this finishes.
+          {typeof status.progress === "number" && status.progress >= 0
+            ? ` ${formatPercent(status.progress, "en-US")} done`
+            : ""}
           {status.currentStep ? ` · ${status.currentStep}` : ""}
         </p>
       </div>

@@ -24,22 +24,41 @@ export function CatalogueRow({ item, workspaceId, modelId, latest, activityLoade
   return (
     <tr ref={ref} className="h-12 hover:bg-slate-50 dark:hover:bg-slate-800/40">
       <th scope="row" className="px-3 py-2.5 text-left font-medium sm:max-w-[22rem]">
-        <Link href={pagePaths.export(workspaceId, modelId, item.id)} prefetch={false} className="block rounded break-words sm:truncate text-slate-900 hover:text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white dark:hover:text-sky-300" title={item.name}>
+        <Link
+          href={pagePaths.export(workspaceId, modelId, item.id)}
+          prefetch={false}
+          className={[
+            "block rounded break-words text-slate-900 hover:text-sky-800 hover:underline",
+            "focus-visible:outline-2 focus-visible:outline-sky-600 sm:truncate",
+            "dark:text-white dark:hover:text-sky-300",
+          ].join(" ")}
+          title={item.name}
+        >
           {item.name}
         </Link>
         <span className="block font-mono text-xs font-normal text-slate-500 dark:text-slate-400">{item.id}</span>
       </th>
       <td className="px-3 py-2.5 whitespace-nowrap">{formatLabel(item.exportFormat)}</td>
-      <td className="hidden px-3 py-2.5 whitespace-nowrap text-slate-700 sm:table-cell dark:text-slate-300">{layoutLabel(exportType(item))}</td>
+      <td className="hidden px-3 py-2.5 whitespace-nowrap text-slate-700 sm:table-cell dark:text-slate-300">
+        {layoutLabel(exportType(item))}
+      </td>
       <MetadataCells detailKey={apiPaths.exportDetail(workspaceId, modelId, item.id)} visible={seen} />
       <td className="px-3 py-2.5 sm:whitespace-nowrap">
         {latest ? (
           <span className="flex flex-col items-start gap-0.5">
             <StateBadge task={latest} />
-            <span className="text-xs text-slate-600 dark:text-slate-400"><RelativeTime ms={latest.creationTime} /></span>
+            <span className="text-xs text-slate-600 dark:text-slate-400">
+              <RelativeTime ms={latest.creationTime} />
+            </span>
           </span>
         ) : !activityLoaded ? (
-          <span aria-hidden="true" className="inline-block h-5 w-20 animate-pulse rounded-full bg-slate-200 align-middle motion-reduce:animate-none dark:bg-slate-800" />
+          <span
+            aria-hidden="true"
+            className={[
+              "inline-block h-5 w-20 animate-pulse rounded-full bg-slate-200 align-middle",
+              "motion-reduce:animate-none dark:bg-slate-800",
+            ].join(" ")}
+          />
         ) : (
           <span className="text-xs text-slate-500 dark:text-slate-400">None recently</span>
         )}

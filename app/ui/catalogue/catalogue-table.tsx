@@ -6,7 +6,18 @@ import useSWR from "swr";
 import type { ActivityTask } from "@/lib/shared/types";
 import type { ActivityResponse, ExportsResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
-import { catalogueQuery, filterExports, sortExports, distinctValues, exportType, pageCount, pageSlice, parseCatalogueView, PAGE_SIZE, type CatalogueView } from "@/lib/shared/catalogue-view";
+import {
+  catalogueQuery,
+  filterExports,
+  sortExports,
+  distinctValues,
+  exportType,
+  pageCount,
+  pageSlice,
+  parseCatalogueView,
+  PAGE_SIZE,
+  type CatalogueView,
+} from "@/lib/shared/catalogue-view";
 import { formatCount } from "@/lib/shared/format";
 import { latestByExport } from "@/lib/shared/task-list";
 import { COLUMN_HEADER, TABLE_HEAD } from "../table-styles";
@@ -29,7 +40,11 @@ export function CatalogueTable({ workspaceId, modelId }: { workspaceId: string; 
   const [query, setQuery] = useState(view.q);
 
   const { data } = useSWR<ExportsResponse>(apiPaths.exports(workspaceId, modelId), { revalidateOnFocus: false });
-  const activity = useLiveTasks<ActivityResponse, ActivityTask>(apiPaths.activity(workspaceId, modelId), selectActivity, { announce: false });
+  const activity = useLiveTasks<ActivityResponse, ActivityTask>(
+    apiPaths.activity(workspaceId, modelId),
+    selectActivity,
+    { announce: false },
+  );
   const all = useMemo(() => data?.exports ?? [], [data]);
   const latest = useMemo(() => latestByExport(activity.tasks ?? []), [activity.tasks]);
   const formats = useMemo(() => distinctValues(all, (e) => e.exportFormat), [all]);
@@ -42,7 +57,11 @@ export function CatalogueTable({ workspaceId, modelId }: { workspaceId: string; 
 
   useEffect(() => {
     if (query.trim() === view.q) return;
-    const t = setTimeout(() => window.history.replaceState(null, "", `${pathname}${catalogueQuery({ ...view, q: query.trim(), page: 1 })}`), 200);
+    const t = setTimeout(
+      () =>
+        window.history.replaceState(null, "", `${pathname}${catalogueQuery({ ...view, q: query.trim(), page: 1 })}`),
+      200,
+    );
     return () => clearTimeout(t);
   }, [query, view, pathname]);
 
@@ -58,44 +77,89 @@ export function CatalogueTable({ workspaceId, modelId }: { workspaceId: string; 
 
   return (
     <div className="space-y-4">
-      <CatalogueControls query={query} onQuery={setQuery} view={view} formats={formats} types={types} onChange={setView} />
+      <CatalogueControls
+        query={query}
+        onQuery={setQuery}
+        view={view}
+        formats={formats}
+        types={types}
+        onChange={setView}
+      />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {filtered.length === 0
-            ? "No exports match."
-            : `Showing ${formatCount(first, "en-US")}–${formatCount(first + rows.length - 1, "en-US")} of ${formatCount(filtered.length, "en-US")} ${filtered.length === 1 ? "export" : "exports"}${filtered.length !== all.length ? ` (filtered from ${formatCount(all.length, "en-US")})` : ""}`}
+          {filtered.length === 0 ? "No exports match." : showingLine(first, rows.length, filtered.length, all.length)}
         </p>
         <Pagination label="Catalogue pages, top" page={page} pages={pages} onPage={(p) => setView({ page: p })} />
       </div>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">Exports of this model. Column count, rows and size are Anaplan’s estimates.</caption>
+          <caption className="sr-only">
+            Exports of this model. Column count, rows and size are Anaplan’s estimates.
+          </caption>
           <thead className={TABLE_HEAD}>
             <tr>
-              <th scope="col" className={`${COLUMN_HEADER} text-left`}>Export</th>
-              <th scope="col" className={`${COLUMN_HEADER} text-left`}>Format</th>
-              <th scope="col" className={`${COLUMN_HEADER} hidden text-left sm:table-cell`}>Type</th>
-              <th scope="col" className={`${COLUMN_HEADER} hidden text-right md:table-cell`}>Columns</th>
-              <th scope="col" className={`${COLUMN_HEADER} hidden text-right md:table-cell`}>Rows (est.)</th>
-              <th scope="col" className={`${COLUMN_HEADER} hidden text-right lg:table-cell`}>Size (est.)</th>
-              <th scope="col" className={`${COLUMN_HEADER} text-left`}>Latest run</th>
+              <th scope="col" className={`${COLUMN_HEADER} text-left`}>
+                Export
+              </th>
+              <th scope="col" className={`${COLUMN_HEADER} text-left`}>
+                Format
+              </th>
+              <th scope="col" className={`${COLUMN_HEADER} hidden text-left sm:table-cell`}>
+                Type
+              </th>
+              <th scope="col" className={`${COLUMN_HEADER} hidden text-right md:table-cell`}>
+                Columns
+              </th>
+              <th scope="col" className={`${COLUMN_HEADER} hidden text-right md:table-cell`}>
+                Rows (est.)
+              </th>
+              <th scope="col" className={`${COLUMN_HEADER} hidden text-right lg:table-cell`}>
+                Size (est.)
+              </th>
+              <th scope="col" className={`${COLUMN_HEADER} text-left`}>
+                Latest run
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {rows.map((item) => (
-              <CatalogueRow key={item.id} item={item} workspaceId={workspaceId} modelId={modelId} latest={latest.get(item.id)} activityLoaded={activity.tasks !== undefined} />
+              <CatalogueRow
+                key={item.id}
+                item={item}
+                workspaceId={workspaceId}
+                modelId={modelId}
+                latest={latest.get(item.id)}
+                activityLoaded={activity.tasks !== undefined}
+              />
             ))}
           </tbody>
         </table>
         {rows.length === 0 ? (
           <p className="px-6 py-10 text-center text-sm text-slate-600 dark:text-slate-400">
-            {all.length === 0 ? "This model has no exports you can see." : "No exports match these filters. Clear the search or filters to see all exports."}
+            {all.length === 0
+              ? "This model has no exports you can see."
+              : "No exports match these filters. Clear the search or filters to see all exports."}
           </p>
         ) : null}
       </div>
       <div className="flex justify-end">
-        <Pagination label="Catalogue pages, bottom" page={page} pages={pages} onPage={(p) => { setView({ page: p }); window.scrollTo({ top: 0 }); }} />
+        <Pagination
+          label="Catalogue pages, bottom"
+          page={page}
+          pages={pages}
+          onPage={(p) => {
+            setView({ page: p });
+            window.scrollTo({ top: 0 });
+          }}
+        />
       </div>
     </div>
   );
+}
+
+/** "Showing 51–100 of 4,210 exports (filtered from 5,000)". */
+function showingLine(first: number, shown: number, matching: number, total: number): string {
+  const count = (n: number) => formatCount(n, "en-US");
+  const range = `Showing ${count(first)}–${count(first + shown - 1)} of ${count(matching)} ${matching === 1 ? "export" : "exports"}`;
+  return matching !== total ? `${range} (filtered from ${count(total)})` : range;
 }

@@ -23,19 +23,34 @@ export function MetadataCells({ detailKey, visible }: { detailKey: string; visib
   });
   if (error) {
     return (
-      <td colSpan={3} className={`${cell} hidden text-xs text-slate-500 md:table-cell dark:text-slate-400`} title={(error as Error).message}>
+      <td
+        colSpan={3}
+        className={`${cell} hidden text-xs text-slate-500 md:table-cell dark:text-slate-400`}
+        title={(error as Error).message}
+      >
         unavailable
       </td>
     );
   }
   const meta = data?.exportMetadata;
   const bytes = estimateExportBytes(meta);
-  const placeholder = <span aria-hidden="true" className="inline-block h-3 w-10 animate-pulse rounded bg-slate-200 align-middle motion-reduce:animate-none dark:bg-slate-800" />;
+  const placeholder = (
+    <span
+      aria-hidden="true"
+      className="inline-block h-3 w-10 animate-pulse rounded bg-slate-200 align-middle motion-reduce:animate-none dark:bg-slate-800"
+    />
+  );
   return (
     <>
-      <td className={`${cell} hidden md:table-cell`}>{meta ? (meta.columnCount !== undefined ? formatCount(meta.columnCount) : "—") : placeholder}</td>
-      <td className={`${cell} hidden md:table-cell`}>{meta ? (meta.rowCount !== undefined ? formatCount(meta.rowCount) : "—") : placeholder}</td>
-      <td className={`${cell} hidden lg:table-cell`}>{meta ? (bytes !== undefined ? `≈ ${formatBytes(bytes)}` : "—") : placeholder}</td>
+      <td className={`${cell} hidden md:table-cell`}>
+        {meta ? (meta.columnCount !== undefined ? formatCount(meta.columnCount) : "—") : placeholder}
+      </td>
+      <td className={`${cell} hidden md:table-cell`}>
+        {meta ? (meta.rowCount !== undefined ? formatCount(meta.rowCount) : "—") : placeholder}
+      </td>
+      <td className={`${cell} hidden lg:table-cell`}>
+        {meta ? (bytes !== undefined ? `≈ ${formatBytes(bytes)}` : "—") : placeholder}
+      </td>
     </>
   );
 }

@@ -28,20 +28,33 @@ export function DurationChart({ runs, typicalMs }: { runs: readonly Run[]; typic
   const oldestFirst = [...runs].reverse().slice(-MAX_BARS);
   const slots = Math.max(MIN_SLOTS, oldestFirst.length);
   const slot = W / slots;
-  const length = (run: Run) => run.durationMs ?? (isActiveRun(run) && now !== null ? Math.max(0, now - Date.parse(run.startedAt)) : 0);
+  const length = (run: Run) =>
+    run.durationMs ?? (isActiveRun(run) && now !== null ? Math.max(0, now - Date.parse(run.startedAt)) : 0);
   const longest = Math.max(1, typicalMs ?? 0, ...oldestFirst.map(length));
   const y = (ms: number) => H - Math.max(2, (ms / longest) * (H - 4));
   const first = slots - oldestFirst.length;
 
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true" className="h-28 w-full overflow-visible">
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      className="h-28 w-full overflow-visible"
+    >
       <defs>
         <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" className="fill-sky-100 dark:fill-sky-950" />
           <line x1="0" y1="0" x2="0" y2="6" strokeWidth="3" className="stroke-sky-500 dark:stroke-sky-400" />
         </pattern>
       </defs>
-      <line x1="0" y1={H - 0.5} x2={W} y2={H - 0.5} className="stroke-slate-300 dark:stroke-slate-700" vectorEffect="non-scaling-stroke" />
+      <line
+        x1="0"
+        y1={H - 0.5}
+        x2={W}
+        y2={H - 0.5}
+        className="stroke-slate-300 dark:stroke-slate-700"
+        vectorEffect="non-scaling-stroke"
+      />
       {oldestFirst.map((run, i) => {
         const top = y(length(run));
         return (

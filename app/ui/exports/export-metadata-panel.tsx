@@ -29,37 +29,64 @@ export function ExportMetadataPanel({ meta, definition }: { meta: ExportMetadata
     ["Size (estimate)", bytes !== undefined ? `≈ ${formatBytes(bytes, "en-US")}` : "—"],
   ];
   return (
-    <section aria-labelledby="meta-heading" className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-      <h2 id="meta-heading" className="text-base font-semibold">Export definition</h2>
+    <section
+      aria-labelledby="meta-heading"
+      className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 id="meta-heading" className="text-base font-semibold">
+        Export definition
+      </h2>
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
         {facts.map(([k, v]) => (
           <div key={k} className="min-w-0">
             <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{k}</dt>
-            <dd className="mt-0.5 truncate font-medium" title={v}>{v}</dd>
+            <dd className="mt-0.5 truncate font-medium" title={v}>
+              {v}
+            </dd>
           </div>
         ))}
       </dl>
       {columns > 0 ? (
         <details className="group mt-5" open={columns <= 12}>
-          <summary className="cursor-pointer rounded text-sm font-medium text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-slate-200">
+          <summary
+            className={[
+              "cursor-pointer rounded text-sm font-medium text-slate-800",
+              "focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-slate-200",
+            ].join(" ")}
+          >
             Columns and data types ({columns})
           </summary>
           <div className="mt-3 max-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">Columns of the export with their Anaplan data types</caption>
-              <thead className="sticky top-0 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+              <thead
+                className={[
+                  "sticky top-0 bg-slate-50 text-left text-xs tracking-wide text-slate-600",
+                  "uppercase dark:bg-slate-800 dark:text-slate-300",
+                ].join(" ")}
+              >
                 <tr>
-                  <th scope="col" className="w-12 px-3 py-2 font-semibold">#</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Column</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Data type</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">List</th>
+                  <th scope="col" className="w-12 px-3 py-2 font-semibold">
+                    #
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Column
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    Data type
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    List
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {Array.from({ length: columns }, (_, i) => (
                   <tr key={i}>
-                    <td className="px-3 py-1.5 tabular-nums text-slate-500 dark:text-slate-400">{i + 1}</td>
-                    <th scope="row" className="px-3 py-1.5 text-left font-medium">{headers[i] || <span className="text-slate-500 dark:text-slate-400">(unnamed)</span>}</th>
+                    <td className="px-3 py-1.5 text-slate-500 tabular-nums dark:text-slate-400">{i + 1}</td>
+                    <th scope="row" className="px-3 py-1.5 text-left font-medium">
+                      {headers[i] || <span className="text-slate-500 dark:text-slate-400">(unnamed)</span>}
+                    </th>
                     <td className="px-3 py-1.5">{meta.dataTypes?.[i] ? humanize(meta.dataTypes[i]) : "—"}</td>
                     <td className="px-3 py-1.5 text-slate-600 dark:text-slate-400">{meta.listNames?.[i] || "—"}</td>
                   </tr>

@@ -5,13 +5,22 @@ export function FilePreview({ rows, truncated }: { rows: string[][]; truncated: 
   const width = Math.max(header.length, ...body.map((r) => r.length));
   return (
     <div>
-      <div className="max-h-96 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800" tabIndex={0} role="region" aria-label="Preview of the result file">
+      <div
+        className="max-h-96 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800"
+        tabIndex={0}
+        role="region"
+        aria-label="Preview of the result file"
+      >
         <table className="w-full border-collapse text-xs">
           <caption className="sr-only">First {body.length} rows of the latest result</caption>
           <thead className="sticky top-0 bg-slate-50 dark:bg-slate-800">
             <tr>
               {Array.from({ length: width }, (_, i) => (
-                <th key={i} scope="col" className="whitespace-nowrap border-b border-slate-200 px-2.5 py-1.5 text-left font-semibold dark:border-slate-700">
+                <th
+                  key={i}
+                  scope="col"
+                  className="border-b border-slate-200 px-2.5 py-1.5 text-left font-semibold whitespace-nowrap dark:border-slate-700"
+                >
                   {header[i] ?? ""}
                 </th>
               ))}
@@ -21,7 +30,10 @@ export function FilePreview({ rows, truncated }: { rows: string[][]; truncated: 
             {body.map((row, r) => (
               <tr key={r} className="odd:bg-white even:bg-slate-50/60 dark:odd:bg-slate-900 dark:even:bg-slate-900/40">
                 {Array.from({ length: width }, (_, i) => (
-                  <td key={i} className="max-w-[24rem] truncate whitespace-nowrap border-b border-slate-100 px-2.5 py-1 dark:border-slate-800">
+                  <td
+                    key={i}
+                    className="max-w-[24rem] truncate border-b border-slate-100 px-2.5 py-1 whitespace-nowrap dark:border-slate-800"
+                  >
                     {row[i] ?? ""}
                   </td>
                 ))}

@@ -42,7 +42,11 @@ export async function probeFile(url: string, format: PreviewFormat): Promise<Fil
   if (!res.ok) throw await toApiError(res);
 
   const length = Number(res.headers.get("content-length"));
-  const base = { status: "available" as const, size: Number.isFinite(length) && length > 0 ? length : undefined, filename: filenameOf(res.headers.get("content-disposition")) };
+  const base = {
+    status: "available" as const,
+    size: Number.isFinite(length) && length > 0 ? length : undefined,
+    filename: filenameOf(res.headers.get("content-disposition")),
+  };
   if (!res.body) return base;
   if (!format.previewable) {
     await res.body.cancel().catch(() => undefined);
@@ -50,6 +54,11 @@ export async function probeFile(url: string, format: PreviewFormat): Promise<Fil
   }
   const prefix = await readPrefix(res.body, PREVIEW_BYTES);
   const text = decodePrefix(prefix, format.encoding);
-  const parsed = parseDelimited(text, { separator: format.separator || undefined, quote: format.quote, maxRows: PREVIEW_ROWS + 1, complete: prefix.complete });
+  const parsed = parseDelimited(text, {
+    separator: format.separator || undefined,
+    quote: format.quote,
+    maxRows: PREVIEW_ROWS + 1,
+    complete: prefix.complete,
+  });
   return { ...base, preview: parsed };
 }

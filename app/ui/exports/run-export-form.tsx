@@ -22,7 +22,11 @@ interface Props {
 /** Run export: a locale choice and a button; the new task shows in the table at once. */
 export function RunExportForm({ workspaceId, modelId, exportId, exportName, disabledReason }: Props) {
   const id = useId();
-  const browserLocale = useSyncExternalStore(noop, () => runLocaleFor(navigator.language), () => "en_US");
+  const browserLocale = useSyncExternalStore(
+    noop,
+    () => runLocaleFor(navigator.language),
+    () => "en_US",
+  );
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -66,14 +70,28 @@ export function RunExportForm({ workspaceId, modelId, exportId, exportName, disa
       <button
         type="submit"
         disabled={busy || !!disabledReason}
-        className="inline-flex h-9 items-center gap-2 rounded-md bg-sky-700 px-4 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-sky-700 dark:hover:bg-sky-800 dark:disabled:bg-slate-700"
+        className={[
+          "inline-flex h-9 items-center gap-2 rounded-md bg-sky-700 px-4 text-sm",
+          "font-semibold text-white shadow-sm hover:bg-sky-800 focus-visible:outline-2",
+          "focus-visible:outline-offset-2 focus-visible:outline-sky-600",
+          "disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-sky-700",
+          "dark:hover:bg-sky-800 dark:disabled:bg-slate-700",
+        ].join(" ")}
       >
         {busy ? <SpinnerIcon className="size-4 motion-safe:animate-spin" /> : <PlayIcon className="size-4" />}
         Run export
       </button>
-      {disabledReason ? <p className="basis-full text-sm text-slate-600 dark:text-slate-400">{disabledReason}</p> : null}
+      {disabledReason ? (
+        <p className="basis-full text-sm text-slate-600 dark:text-slate-400">{disabledReason}</p>
+      ) : null}
       {error ? (
-        <p role="alert" className="basis-full rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200">
+        <p
+          role="alert"
+          className={[
+            "basis-full rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm",
+            "text-rose-800 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200",
+          ].join(" ")}
+        >
           {error}
         </p>
       ) : null}

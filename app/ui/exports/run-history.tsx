@@ -36,7 +36,9 @@ export function RunHistory({ workspaceId, modelId, exportId, exportName }: Props
   return (
     <section aria-labelledby="history-heading" className={`space-y-3 ${PANEL}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h2 id="history-heading" className="text-base font-semibold">Recent runs</h2>
+        <h2 id="history-heading" className="text-base font-semibold">
+          Recent runs
+        </h2>
         <Link
           href={pagePaths.runs(workspaceId, modelId, runsSearch({ export: exportId }))}
           className="rounded text-sm text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300"
@@ -59,7 +61,9 @@ export function RunHistory({ workspaceId, modelId, exportId, exportName }: Props
           <DurationChart runs={runs} typicalMs={typical} />
           <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
             <span>
-              {runs.length === 1 ? "Duration of the last run" : `Duration of the last ${runs.length} runs, oldest on the left`}
+              {runs.length === 1
+                ? "Duration of the last run"
+                : `Duration of the last ${runs.length} runs, oldest on the left`}
               {typical !== undefined ? "; the dashed line is the usual duration" : ""}.
             </span>
             {LEGEND.map((l) => (
@@ -92,9 +96,13 @@ function HistoryTable({ runs, exportName }: { runs: RunsResponse["runs"]; export
       <tbody>
         {runs.map((run) => (
           <tr key={run.taskId}>
-            <td><RelativeTime ms={Date.parse(run.startedAt)} /></td>
+            <td>
+              <RelativeTime ms={Date.parse(run.startedAt)} />
+            </td>
             <td>{starterName(run.startedBy)}</td>
-            <td><RunDuration run={run} /></td>
+            <td>
+              <RunDuration run={run} />
+            </td>
             <td>{KIND_LABEL[run.outcome]}</td>
           </tr>
         ))}

@@ -7,9 +7,13 @@ import { mutationHeaders } from "@/lib/shared/api-client";
 import { SpinnerIcon } from "../icons";
 
 function messageFor(status: number, body: Partial<ApiErrorBody> | null): string {
-  if (status === 401) return body?.error?.message ?? "Anaplan did not accept that email and password. Check them and try again.";
+  if (status === 401)
+    return body?.error?.message ?? "Anaplan did not accept that email and password. Check them and try again.";
   if (status === 502 || status === 503 || status === 504) {
-    return body?.error?.message ?? "Anaplan cannot be reached right now, so your details could not be checked. Try again in a moment.";
+    return (
+      body?.error?.message ??
+      "Anaplan cannot be reached right now, so your details could not be checked. Try again in a moment."
+    );
   }
   return body?.error?.message ?? "Sign-in did not work. Try again in a moment.";
 }
@@ -29,7 +33,10 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       const res = await fetch(apiPaths.session(), {
         method: "POST",
         headers: mutationHeaders(),
-        body: JSON.stringify({ email: String(form.get("email") ?? "").trim(), password: String(form.get("password") ?? "") }),
+        body: JSON.stringify({
+          email: String(form.get("email") ?? "").trim(),
+          password: String(form.get("password") ?? ""),
+        }),
       });
       if (res.ok) {
         window.location.assign(returnTo);
@@ -43,26 +50,51 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     setBusy(false);
   }
 
-  const input = "mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm focus-visible:border-sky-600 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-950";
+  const input =
+    "mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm " +
+    "focus-visible:border-sky-600 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-950";
   return (
     <form onSubmit={submit} className="space-y-4" noValidate={false}>
       {error ? (
-        <p role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200">
+        <p
+          role="alert"
+          className={[
+            "rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-800",
+            "dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200",
+          ].join(" ")}
+        >
           {error}
         </p>
       ) : null}
       <div>
-        <label htmlFor={`${id}-email`} className="block text-sm font-medium">Email</label>
+        <label htmlFor={`${id}-email`} className="block text-sm font-medium">
+          Email
+        </label>
         <input id={`${id}-email`} name="email" type="email" autoComplete="username" required className={input} />
       </div>
       <div>
-        <label htmlFor={`${id}-password`} className="block text-sm font-medium">Password</label>
-        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required className={input} />
+        <label htmlFor={`${id}-password`} className="block text-sm font-medium">
+          Password
+        </label>
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={input}
+        />
       </div>
       <button
         type="submit"
         disabled={busy}
-        className="inline-flex h-10 w-full items-center justify-center gap-2 rounded-md bg-sky-700 px-4 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-70 dark:bg-sky-700 dark:hover:bg-sky-800"
+        className={[
+          "inline-flex h-10 w-full items-center justify-center gap-2 rounded-md bg-sky-700",
+          "px-4 text-sm font-semibold text-white shadow-sm hover:bg-sky-800",
+          "focus-visible:outline-2 focus-visible:outline-offset-2",
+          "focus-visible:outline-sky-600 disabled:opacity-70 dark:bg-sky-700",
+          "dark:hover:bg-sky-800",
+        ].join(" ")}
       >
         {busy ? <SpinnerIcon className="size-4 motion-safe:animate-spin" /> : null}
         {busy ? "Signing in…" : "Sign in"}

@@ -11,21 +11,39 @@ const OAUTH_ERRORS: Record<string, string> = {
 export function LoginNotice({ reason, error }: { reason?: string; error?: string }) {
   if (error) {
     return (
-      <p role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200">
+      <p
+        role="alert"
+        className={[
+          "rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-800",
+          "dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200",
+        ].join(" ")}
+      >
         {OAUTH_ERRORS[error] ?? OAUTH_ERRORS.oauth_failed}
       </p>
     );
   }
   if (reason === "expired") {
     return (
-      <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+      <p
+        role="status"
+        className={[
+          "rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900",
+          "dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100",
+        ].join(" ")}
+      >
         You were signed out after inactivity — sign in to continue.
       </p>
     );
   }
   if (reason === "signed-out") {
     return (
-      <p role="status" className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200">
+      <p
+        role="status"
+        className={[
+          "rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-700",
+          "dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200",
+        ].join(" ")}
+      >
         You have signed out.
       </p>
     );

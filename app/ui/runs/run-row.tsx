@@ -31,23 +31,43 @@ export function RunRow({ run, workspaceId, modelId }: { run: Run; workspaceId: s
       <td className={`${td} hidden min-w-36 md:table-cell`}>{starter}</td>
       <td className={`${td} whitespace-nowrap`}>
         <RelativeTime ms={started} />
-        <span className={`block text-xs tabular-nums lg:hidden ${muted}`}><RunDuration run={run} /></span>
-        <span className="block font-mono text-xs sm:hidden"><TaskLink run={run} workspaceId={workspaceId} modelId={modelId} /></span>
+        <span className={`block text-xs tabular-nums lg:hidden ${muted}`}>
+          <RunDuration run={run} />
+        </span>
+        <span className="block font-mono text-xs sm:hidden">
+          <TaskLink run={run} workspaceId={workspaceId} modelId={modelId} />
+        </span>
       </td>
       <td className={`${td} hidden whitespace-nowrap lg:table-cell`}>
-        {finished !== undefined ? <RelativeTime ms={finished} /> : <span className={muted}>{isActiveRun(run) ? "not yet" : "—"}</span>}
+        {finished !== undefined ? (
+          <RelativeTime ms={finished} />
+        ) : (
+          <span className={muted}>{isActiveRun(run) ? "not yet" : "—"}</span>
+        )}
       </td>
-      <td className={`${td} hidden whitespace-nowrap tabular-nums lg:table-cell`}><RunDuration run={run} /></td>
+      <td className={`${td} hidden whitespace-nowrap tabular-nums lg:table-cell`}>
+        <RunDuration run={run} />
+      </td>
       <td className={td}>
         <KindBadge kind={run.outcome} />
-        {run.failure ? <p className="mt-1 line-clamp-3 text-rose-800 dark:text-rose-300" title={run.failure}>{run.failure}</p> : null}
-        {run.cancelledBy ? <p className={`mt-1 text-xs ${muted}`}>Cancelled by {starterName(run.cancelledBy)}</p> : null}
-        {run.downloads.length > 0 ? <p className={`mt-1 text-xs md:hidden ${muted}`}>Downloaded by <Downloaders run={run} /></p> : null}
+        {run.failure ? (
+          <p className="mt-1 line-clamp-3 text-rose-800 dark:text-rose-300" title={run.failure}>
+            {run.failure}
+          </p>
+        ) : null}
+        {run.cancelledBy ? (
+          <p className={`mt-1 text-xs ${muted}`}>Cancelled by {starterName(run.cancelledBy)}</p>
+        ) : null}
+        {run.downloads.length > 0 ? (
+          <p className={`mt-1 text-xs md:hidden ${muted}`}>
+            Downloaded by <Downloaders run={run} />
+          </p>
+        ) : null}
       </td>
       <td className={`${td} hidden md:table-cell`}>
         {run.downloads.length > 0 ? <Downloaders run={run} /> : <span className={muted}>—</span>}
       </td>
-      <td className={`${td} hidden whitespace-nowrap font-mono text-xs sm:table-cell`}>
+      <td className={`${td} hidden font-mono text-xs whitespace-nowrap sm:table-cell`}>
         <TaskLink run={run} workspaceId={workspaceId} modelId={modelId} />
       </td>
     </tr>
@@ -56,19 +76,23 @@ export function RunRow({ run, workspaceId, modelId }: { run: Run; workspaceId: s
 
 function TaskLink({ run, workspaceId, modelId }: { run: Run; workspaceId: string; modelId: string }) {
   return (
-          <Link
-            href={pagePaths.task(workspaceId, modelId, run.exportId, run.taskId)}
-            className="rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300"
-            title={run.taskId}
-            aria-label={`Details of task ${run.taskId.slice(0, 8)}…`}
-          >
-            {run.taskId.slice(0, 8)}…
-          </Link>
+    <Link
+      href={pagePaths.task(workspaceId, modelId, run.exportId, run.taskId)}
+      className="rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300"
+      title={run.taskId}
+      aria-label={`Details of task ${run.taskId.slice(0, 8)}…`}
+    >
+      {run.taskId.slice(0, 8)}…
+    </Link>
   );
 }
 
 function Starter({ run }: { run: Run }) {
-  return run.startedBy ? <span>{starterName(run.startedBy)}</span> : <span className={`italic ${muted}`}>outside Export Desk</span>;
+  return run.startedBy ? (
+    <span>{starterName(run.startedBy)}</span>
+  ) : (
+    <span className={`italic ${muted}`}>outside Export Desk</span>
+  );
 }
 
 /** Each person once; the sizes in the title, and a download that broke off says so. */

@@ -36,7 +36,11 @@ export function RunsFilterBar({ workspaceId, modelId, filters, limit, people, ex
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Local days depend on the browser's time zone: the server renders the date fields empty, the browser fills them.
-  const client = useSyncExternalStore(noop, () => true, () => false);
+  const client = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const from = client ? localDay(filters.from) : "";
   const to = client ? localDay(filters.to, true) : "";
   const href = (f: RunsFilters) => pagePaths.runs(workspaceId, modelId, runsSearch(f, { limit }));
@@ -74,7 +78,9 @@ export function RunsFilterBar({ workspaceId, modelId, filters, limit, people, ex
       className="flex flex-wrap items-end gap-3"
     >
       <div>
-        <label htmlFor={`${id}-by`} className={`block ${FIELD_LABEL}`}>Started by</label>
+        <label htmlFor={`${id}-by`} className={`block ${FIELD_LABEL}`}>
+          Started by
+        </label>
         <input
           id={`${id}-by`}
           name="by"
@@ -86,11 +92,17 @@ export function RunsFilterBar({ workspaceId, modelId, filters, limit, people, ex
           className={`${FIELD_CONTROL} mt-1 w-56`}
         />
         <datalist id={`${id}-people`}>
-          {people.map((p) => <option key={p.email} value={p.email}>{p.name}</option>)}
+          {people.map((p) => (
+            <option key={p.email} value={p.email}>
+              {p.name}
+            </option>
+          ))}
         </datalist>
       </div>
       <div>
-        <label htmlFor={`${id}-export`} className={`block ${FIELD_LABEL}`}>Export ID</label>
+        <label htmlFor={`${id}-export`} className={`block ${FIELD_LABEL}`}>
+          Export ID
+        </label>
         <input
           id={`${id}-export`}
           name="export"
@@ -102,22 +114,49 @@ export function RunsFilterBar({ workspaceId, modelId, filters, limit, people, ex
           className={`${FIELD_CONTROL} mt-1 w-40 font-mono`}
         />
         <datalist id={`${id}-exports`}>
-          {exports.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+          {exports.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
         </datalist>
       </div>
       <div>
-        <label htmlFor={`${id}-outcome`} className={`block ${FIELD_LABEL}`}>Outcome</label>
-        <select id={`${id}-outcome`} name="outcome" defaultValue={filters.outcome ?? ""} onChange={submitOnChange} className={FIELD}>
+        <label htmlFor={`${id}-outcome`} className={`block ${FIELD_LABEL}`}>
+          Outcome
+        </label>
+        <select
+          id={`${id}-outcome`}
+          name="outcome"
+          defaultValue={filters.outcome ?? ""}
+          onChange={submitOnChange}
+          className={FIELD}
+        >
           <option value="">Any outcome</option>
-          {RUN_OUTCOMES.map((o) => <option key={o} value={o}>{KIND_LABEL[o]}</option>)}
+          {RUN_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {KIND_LABEL[o]}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor={`${id}-from`} className={`block ${FIELD_LABEL}`}>From</label>
-        <input id={`${id}-from`} name="fromDay" type="date" defaultValue={from} onBlur={submitOnLeave} className={FIELD} />
+        <label htmlFor={`${id}-from`} className={`block ${FIELD_LABEL}`}>
+          From
+        </label>
+        <input
+          id={`${id}-from`}
+          name="fromDay"
+          type="date"
+          defaultValue={from}
+          onBlur={submitOnLeave}
+          className={FIELD}
+        />
       </div>
       <div>
-        <label htmlFor={`${id}-to`} className={`block ${FIELD_LABEL}`}>To</label>
+        <label htmlFor={`${id}-to`} className={`block ${FIELD_LABEL}`}>
+          To
+        </label>
         <input id={`${id}-to`} name="toDay" type="date" defaultValue={to} onBlur={submitOnLeave} className={FIELD} />
       </div>
       <button type="submit" className={APPLY}>

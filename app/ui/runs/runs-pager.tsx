@@ -3,7 +3,15 @@ import { ChevronLeftIcon, ChevronRightIcon } from "../icons";
 import { PAGER_BUTTON as btn } from "../table-styles";
 
 /** Keyset paging: forward to older runs, or back to the newest; each page is a URL, so Back works. */
-export function RunsPager({ label, newestHref, olderHref }: { label: string; newestHref?: string; olderHref?: string }) {
+export function RunsPager({
+  label,
+  newestHref,
+  olderHref,
+}: {
+  label: string;
+  newestHref?: string;
+  olderHref?: string;
+}) {
   if (!newestHref && !olderHref) return null;
   return (
     <nav aria-label={label} className="flex items-center gap-2">

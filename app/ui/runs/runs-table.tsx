@@ -5,21 +5,45 @@ import { RunRow } from "./run-row";
 const th = `${COLUMN_HEADER} whitespace-nowrap text-left`;
 
 /** The ledger's runs, newest first. */
-export function RunsTable({ runs, workspaceId, modelId }: { runs: readonly Run[]; workspaceId: string; modelId: string }) {
+export function RunsTable({
+  runs,
+  workspaceId,
+  modelId,
+}: {
+  runs: readonly Run[];
+  workspaceId: string;
+  modelId: string;
+}) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Runs of this model, newest first</caption>
         <thead className={TABLE_HEAD}>
           <tr>
-            <th scope="col" className={th}>Export</th>
-            <th scope="col" className={`${th} hidden md:table-cell`}>Started by</th>
-            <th scope="col" className={th}>Started</th>
-            <th scope="col" className={`${th} hidden lg:table-cell`}>Finished</th>
-            <th scope="col" className={`${th} hidden lg:table-cell`}>Duration</th>
-            <th scope="col" className={th}>Outcome</th>
-            <th scope="col" className={`${th} hidden md:table-cell`}>Downloaded by</th>
-            <th scope="col" className={`${th} hidden sm:table-cell`}>Task</th>
+            <th scope="col" className={th}>
+              Export
+            </th>
+            <th scope="col" className={`${th} hidden md:table-cell`}>
+              Started by
+            </th>
+            <th scope="col" className={th}>
+              Started
+            </th>
+            <th scope="col" className={`${th} hidden lg:table-cell`}>
+              Finished
+            </th>
+            <th scope="col" className={`${th} hidden lg:table-cell`}>
+              Duration
+            </th>
+            <th scope="col" className={th}>
+              Outcome
+            </th>
+            <th scope="col" className={`${th} hidden md:table-cell`}>
+              Downloaded by
+            </th>
+            <th scope="col" className={`${th} hidden sm:table-cell`}>
+              Task
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">

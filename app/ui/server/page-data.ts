@@ -1,7 +1,8 @@
 import "server-only";
 import type { Model } from "@/lib/shared/types";
 
-const ARCHIVED_REASON = "This model is archived in Anaplan, so its exports cannot be run. Ask a workspace administrator to restore it.";
+const ARCHIVED_REASON =
+  "This model is archived in Anaplan, so its exports cannot be run. Ask a workspace administrator to restore it.";
 
 export function runBlockedReason(model: Model | undefined): string | undefined {
   return model?.activeState === "ARCHIVED" ? ARCHIVED_REASON : undefined;
@@ -22,6 +23,8 @@ export async function within<T>(work: Promise<T>, ms: number): Promise<T | undef
 
 /** A page's `searchParams` as URLSearchParams, repeated names kept (so a validator can refuse them). */
 export function toSearchParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
-  const pairs = Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])));
+  const pairs = Object.entries(params).flatMap(([k, v]) =>
+    v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]),
+  );
   return new URLSearchParams(pairs);
 }

@@ -22,15 +22,27 @@ export function SessionKeeper({ intervalMs }: { intervalMs: number }) {
 
   if (!ended) return null;
   return (
-    <div role="alert" className="sticky top-0 z-40 border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 shadow-sm dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="alert"
+      className={[
+        "sticky top-0 z-40 border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm",
+        "text-amber-950 shadow-sm dark:border-amber-700 dark:bg-amber-950",
+        "dark:text-amber-100",
+      ].join(" ")}
+    >
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3">
         <p>
-          <strong className="font-semibold">Your session has ended.</strong> What you see here is no longer updating. Sign in
-          again to carry on — you will come back to this page.
+          <strong className="font-semibold">Your session has ended.</strong> What you see here is no longer updating.
+          Sign in again to carry on — you will come back to this page.
         </p>
         <a
           href={signInAgainUrl()}
-          className="rounded-md bg-amber-900 px-3 py-1.5 font-semibold text-white hover:bg-amber-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:bg-amber-200 dark:text-amber-950 dark:hover:bg-amber-100"
+          className={[
+            "rounded-md bg-amber-900 px-3 py-1.5 font-semibold text-white hover:bg-amber-800",
+            "focus-visible:outline-2 focus-visible:outline-offset-2",
+            "focus-visible:outline-amber-700 dark:bg-amber-200 dark:text-amber-950",
+            "dark:hover:bg-amber-100",
+          ].join(" ")}
         >
           Sign in again
         </a>

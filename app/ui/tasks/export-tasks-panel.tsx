@@ -17,7 +17,17 @@ import { PENDING_PREFIX, useTaskActions } from "./use-task-actions";
 const selectTasks = (d: TasksResponse | undefined) => d?.tasks;
 
 /** The live task table of one export. */
-export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }: { workspaceId: string; modelId: string; exportId: string; exportName: string }) {
+export function ExportTasksPanel({
+  workspaceId,
+  modelId,
+  exportId,
+  exportName,
+}: {
+  workspaceId: string;
+  modelId: string;
+  exportId: string;
+  exportName: string;
+}) {
   const [notify, setNotify] = useState(false);
   const describe = useCallback(() => exportName, [exportName]);
   const { mutate } = useSWRConfig();
@@ -26,15 +36,25 @@ export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }:
     void mutate(apiPaths.activity(workspaceId, modelId));
     void mutate(history);
   }, [mutate, workspaceId, modelId, history]);
-  const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, { notifyInBackground: notify, describe, onFinished });
+  const live = useLiveTasks<TasksResponse, Task>(apiPaths.exportTasks(workspaceId, modelId, exportId), selectTasks, {
+    notifyInBackground: notify,
+    describe,
+    onFinished,
+  });
   const { cancel } = useTaskActions(workspaceId, modelId);
   // The model status (polled by the busy banner) carries the running task's progress, which lists lack.
-  const { data: activity } = useSWR<ActivityResponse>(apiPaths.activity(workspaceId, modelId), { revalidateOnMount: false, revalidateOnFocus: false });
+  const { data: activity } = useSWR<ActivityResponse>(apiPaths.activity(workspaceId, modelId), {
+    revalidateOnMount: false,
+    revalidateOnFocus: false,
+  });
   const tasks = withModelProgress(sortTasks(live.tasks ?? []), activity?.modelStatus);
   // The run history (loaded by its chart on this page) tells how long this export usually takes.
   const { data: runs } = useSWR<RunsResponse>(history, { revalidateOnMount: false, revalidateOnFocus: false });
   // A task that has just started joins the chart as a running bar; one that has just finished is refreshed by onFinished.
-  const active = tasks.filter((t) => isActiveTask(t) && !t.taskId.startsWith(PENDING_PREFIX)).map((t) => t.taskId).join();
+  const active = tasks
+    .filter((t) => isActiveTask(t) && !t.taskId.startsWith(PENDING_PREFIX))
+    .map((t) => t.taskId)
+    .join();
   useEffect(() => {
     if (active) void mutate(history);
   }, [active, history, mutate]);
@@ -42,10 +62,18 @@ export function ExportTasksPanel({ workspaceId, modelId, exportId, exportName }:
   return (
     <section aria-labelledby="tasks-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="tasks-heading" className="text-base font-semibold">Tasks</h2>
+        <h2 id="tasks-heading" className="text-base font-semibold">
+          Tasks
+        </h2>
         <div className="flex flex-wrap items-center gap-3">
           <NotifyToggle on={notify} onChange={setNotify} />
-          <RefreshStatus updatedAt={live.updatedAt} validating={live.isValidating} onRefresh={live.refresh} tasks={live.tasks} error={live.error} />
+          <RefreshStatus
+            updatedAt={live.updatedAt}
+            validating={live.isValidating}
+            onRefresh={live.refresh}
+            tasks={live.tasks}
+            error={live.error}
+          />
         </div>
       </div>
       <TaskTable

@@ -26,7 +26,9 @@ export function RefreshStatus({ updatedAt, validating, onRefresh, tasks, idleMs,
         {age === null ? "\u00a0" : age < 2_000 ? "Updated just now" : `Updated ${formatDuration(age)} ago`}
       </span>
       {interval !== null ? (
-        <span className="hidden sm:inline">{interval === 0 ? "Live updates off — nothing running" : `Checking every ${formatDuration(interval)}`}</span>
+        <span className="hidden sm:inline">
+          {interval === 0 ? "Live updates off — nothing running" : `Checking every ${formatDuration(interval)}`}
+        </span>
       ) : null}
       {error ? (
         <span role="alert" className="font-medium text-rose-700 dark:text-rose-300">
@@ -36,7 +38,13 @@ export function RefreshStatus({ updatedAt, validating, onRefresh, tasks, idleMs,
       <button
         type="button"
         onClick={onRefresh}
-        className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+        className={[
+          "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white",
+          "px-2 py-1 font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2",
+          "focus-visible:outline-offset-2 focus-visible:outline-sky-600",
+          "dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200",
+          "dark:hover:bg-slate-800",
+        ].join(" ")}
       >
         <RefreshIcon className={`size-3.5 ${validating ? "motion-safe:animate-spin" : ""}`} />
         Refresh

@@ -28,7 +28,11 @@ const selectOne = (d: TaskResponse | undefined) => (d ? [d.task] : undefined);
 export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId }: Props) {
   const [notify, setNotify] = useState(false);
   const describe = useCallback(() => exportName, [exportName]);
-  const live = useLiveTasks<TaskResponse, Task>(apiPaths.task(workspaceId, modelId, exportId, taskId), selectOne, { idleMs: 0, notifyInBackground: notify, describe });
+  const live = useLiveTasks<TaskResponse, Task>(apiPaths.task(workspaceId, modelId, exportId, taskId), selectOne, {
+    idleMs: 0,
+    notifyInBackground: notify,
+    describe,
+  });
   const { cancel } = useTaskActions(workspaceId, modelId);
   const [cancelling, setCancelling] = useState(false);
   const task = live.tasks?.[0];
@@ -46,13 +50,20 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
-          <span className="text-lg"><StateBadge task={task} /></span>
+          <span className="text-lg">
+            <StateBadge task={task} />
+          </span>
           {canCancel(task) ? (
             <button
               type="button"
               disabled={cancelling}
               onClick={() => void onCancel(task)}
-              className="rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-medium text-rose-800 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60 dark:border-rose-800 dark:bg-slate-900 dark:text-rose-200 dark:hover:bg-rose-950"
+              className={[
+                "rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-medium",
+                "text-rose-800 hover:bg-rose-50 focus-visible:outline-2",
+                "focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60",
+                "dark:border-rose-800 dark:bg-slate-900 dark:text-rose-200 dark:hover:bg-rose-950",
+              ].join(" ")}
             >
               Cancel task
             </button>
@@ -60,32 +71,63 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
         </div>
         <div className="flex flex-wrap items-center gap-3">
           {isActiveTask(task) ? <NotifyToggle on={notify} onChange={setNotify} /> : null}
-          <RefreshStatus updatedAt={live.updatedAt} validating={live.isValidating} onRefresh={live.refresh} tasks={live.tasks} idleMs={0} error={live.error} />
+          <RefreshStatus
+            updatedAt={live.updatedAt}
+            validating={live.isValidating}
+            onRefresh={live.refresh}
+            tasks={live.tasks}
+            idleMs={0}
+            error={live.error}
+          />
         </div>
       </div>
 
-      <section aria-labelledby="progress-heading" className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="progress-heading" className="sr-only">Progress</h2>
+      <section
+        aria-labelledby="progress-heading"
+        className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="progress-heading" className="sr-only">
+          Progress
+        </h2>
         <ProgressBar
           value={kind === "succeeded" ? 1 : task.progress}
           label="Task progress"
           step={task.currentStep}
-          tone={kind === "succeeded" ? "succeeded" : kind === "failed" ? "failed" : kind === "cancelled" || kind === "unknown" ? "stopped" : "active"}
+          tone={
+            kind === "succeeded"
+              ? "succeeded"
+              : kind === "failed"
+                ? "failed"
+                : kind === "cancelled" || kind === "unknown"
+                  ? "stopped"
+                  : "active"
+          }
         />
         <dl className="mt-5 grid grid-cols-2 gap-x-6 gap-y-4 text-sm sm:grid-cols-4">
           <Fact term="Created">
             <ExactTime ms={task.creationTime} />
-            <span className="block text-xs font-normal text-slate-600 dark:text-slate-400"><RelativeTime ms={task.creationTime} /></span>
+            <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+              <RelativeTime ms={task.creationTime} />
+            </span>
           </Fact>
-          <Fact term="Duration"><TaskDuration task={task} finishedAt={live.finishedAt[task.taskId]} /></Fact>
-          <Fact term="Task ID"><span className="break-all font-mono text-xs">{task.taskId}</span></Fact>
+          <Fact term="Duration">
+            <TaskDuration task={task} finishedAt={live.finishedAt[task.taskId]} />
+          </Fact>
+          <Fact term="Task ID">
+            <span className="font-mono text-xs break-all">{task.taskId}</span>
+          </Fact>
           {task.cancelledBy ? <Fact term="Cancelled by">{task.cancelledBy}</Fact> : null}
         </dl>
       </section>
 
       {task.result ? (
-        <section aria-labelledby="result-heading" className={`rounded-xl border p-5 ${kind === "failed" ? "border-rose-300 bg-rose-50 dark:border-rose-800 dark:bg-rose-950/40" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}>
-          <h2 id="result-heading" className="text-base font-semibold">Result</h2>
+        <section
+          aria-labelledby="result-heading"
+          className={`rounded-xl border p-5 ${kind === "failed" ? FAILED_PANEL : PANEL}`}
+        >
+          <h2 id="result-heading" className="text-base font-semibold">
+            Result
+          </h2>
           <p className="mt-1 text-sm">
             {task.result.successful ? "The export finished successfully." : "The export failed."}
             {task.result.objectName ? ` (${task.result.objectName})` : ""}
@@ -100,7 +142,9 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
               </ul>
             </>
           ) : null}
-          {task.result.failureDumpAvailable ? <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">Anaplan kept a failure dump for this run.</p> : null}
+          {task.result.failureDumpAvailable ? (
+            <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">Anaplan kept a failure dump for this run.</p>
+          ) : null}
         </section>
       ) : null}
     </div>
@@ -115,3 +159,6 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
     </div>
   );
 }
+
+const FAILED_PANEL = "border-rose-300 bg-rose-50 dark:border-rose-800 dark:bg-rose-950/40";
+const PANEL = "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900";

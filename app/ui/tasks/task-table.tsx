@@ -49,7 +49,16 @@ export function TaskTable<T extends Task>(props: Props<T>) {
   const release = () => setFrozen(null);
 
   if (tasks.length === 0) {
-    return <div className="rounded-xl border border-dashed border-slate-300 px-6 py-10 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">{empty}</div>;
+    return (
+      <div
+        className={[
+          "rounded-xl border border-dashed border-slate-300 px-6 py-10 text-center text-sm",
+          "text-slate-600 dark:border-slate-700 dark:text-slate-400",
+        ].join(" ")}
+      >
+        {empty}
+      </div>
+    );
   }
 
   return (
@@ -69,7 +78,12 @@ export function TaskTable<T extends Task>(props: Props<T>) {
           <button
             type="button"
             onClick={() => setFrozen(tasks.map((t) => t.taskId))}
-            className="absolute top-1.5 left-1/2 z-10 -translate-x-1/2 rounded-full border border-sky-300 bg-sky-50 px-3 py-1 text-xs font-semibold text-sky-800 shadow-md hover:bg-sky-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-200"
+            className={[
+              "absolute top-1.5 left-1/2 z-10 -translate-x-1/2 rounded-full border",
+              "border-sky-300 bg-sky-50 px-3 py-1 text-xs font-semibold text-sky-800 shadow-md",
+              "hover:bg-sky-100 focus-visible:outline-2 focus-visible:outline-sky-600",
+              "dark:border-sky-800 dark:bg-sky-950 dark:text-sky-200",
+            ].join(" ")}
           >
             ↑ Show {waiting.length} new {waiting.length === 1 ? "task" : "tasks"}
           </button>
@@ -78,13 +92,29 @@ export function TaskTable<T extends Task>(props: Props<T>) {
           <caption className="sr-only">{props.caption}</caption>
           <thead className={TABLE_HEAD}>
             <tr>
-              {exportNameOf ? <th scope="col" className={`${th} w-[26%]`}>Export</th> : null}
-              <th scope="col" className={`${th} w-40`}>State</th>
-              <th scope="col" className={`${th} w-32`}>Started</th>
-              <th scope="col" className={`${th} w-28`}>Duration</th>
-              <th scope="col" className={th}>Progress</th>
-              <th scope="col" className={`${th} w-28`}>Task</th>
-              <th scope="col" className={`${th} w-24`}><span className="sr-only">Actions</span></th>
+              {exportNameOf ? (
+                <th scope="col" className={`${th} w-[26%]`}>
+                  Export
+                </th>
+              ) : null}
+              <th scope="col" className={`${th} w-40`}>
+                State
+              </th>
+              <th scope="col" className={`${th} w-32`}>
+                Started
+              </th>
+              <th scope="col" className={`${th} w-28`}>
+                Duration
+              </th>
+              <th scope="col" className={th}>
+                Progress
+              </th>
+              <th scope="col" className={`${th} w-28`}>
+                Task
+              </th>
+              <th scope="col" className={`${th} w-24`}>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -106,10 +136,19 @@ function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) 
   const failures = kind === "failed" ? failureMessages(task) : [];
   const detail = pagePaths.task(workspaceId, modelId, exportId, task.taskId);
   return (
-    <tr className={`${isNew ? "animate-row-in" : ""} ${kind === "failed" ? "bg-rose-50/40 dark:bg-rose-950/20" : ""}`} data-task-id={task.taskId}>
+    <tr
+      className={`${isNew ? "animate-row-in" : ""} ${kind === "failed" ? "bg-rose-50/40 dark:bg-rose-950/20" : ""}`}
+      data-task-id={task.taskId}
+    >
       {exportNameOf ? (
         <td className={td}>
-          <Link href={pagePaths.export(workspaceId, modelId, exportId)} className="block truncate font-medium text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white">
+          <Link
+            href={pagePaths.export(workspaceId, modelId, exportId)}
+            className={[
+              "block truncate font-medium text-slate-900 hover:underline",
+              "focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white",
+            ].join(" ")}
+          >
             {exportNameOf(task)}
           </Link>
         </td>
@@ -121,7 +160,7 @@ function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) 
         <RelativeTime ms={task.creationTime} />
         <StartedBy task={task} />
       </td>
-      <td className={`${td} whitespace-nowrap tabular-nums text-slate-700 dark:text-slate-300`}>
+      <td className={`${td} whitespace-nowrap text-slate-700 tabular-nums dark:text-slate-300`}>
         <TaskDuration task={task} finishedAt={finishedAt[task.taskId]} />
       </td>
       <td className={td}>
@@ -132,19 +171,31 @@ function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) 
               label={`Progress of task ${task.taskId.slice(0, 8)}`}
               step={pending ? "Starting…" : task.currentStep}
             />
-            {kind === "running" && typicalMs !== undefined ? <TimeLeft typicalMs={typicalMs} startedAt={task.creationTime} /> : null}
+            {kind === "running" && typicalMs !== undefined ? (
+              <TimeLeft typicalMs={typicalMs} startedAt={task.creationTime} />
+            ) : null}
           </>
         ) : failures.length > 0 ? (
           <p className="line-clamp-2 text-rose-800 dark:text-rose-300">{failures[0]}</p>
         ) : (
-          <span className="text-slate-600 dark:text-slate-400">{task.cancelledBy ? `Cancelled by ${task.cancelledBy}` : (task.currentStep ?? "—")}</span>
+          <span className="text-slate-600 dark:text-slate-400">
+            {task.cancelledBy ? `Cancelled by ${task.cancelledBy}` : (task.currentStep ?? "—")}
+          </span>
         )}
       </td>
-      <td className={`${td} whitespace-nowrap font-mono text-xs`}>
+      <td className={`${td} font-mono text-xs whitespace-nowrap`}>
         {pending ? (
           <span className="text-slate-500 dark:text-slate-400">starting…</span>
         ) : (
-          <Link href={detail} className="relative rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300" title={task.taskId} aria-label={`Details of task ${task.taskId.slice(0, 8)}…`}>
+          <Link
+            href={detail}
+            className={[
+              "relative rounded text-sky-800 hover:underline focus-visible:outline-2",
+              "focus-visible:outline-sky-600 dark:text-sky-300",
+            ].join(" ")}
+            title={task.taskId}
+            aria-label={`Details of task ${task.taskId.slice(0, 8)}…`}
+          >
             {task.taskId.slice(0, 8)}…
           </Link>
         )}
@@ -155,7 +206,13 @@ function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) 
             type="button"
             onClick={() => onCancel(task)}
             aria-label={`Cancel task ${task.taskId.slice(0, 8)}`}
-            className="relative rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:border-rose-400 hover:bg-rose-50 hover:text-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-rose-950 dark:hover:text-rose-200"
+            className={[
+              "relative rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium",
+              "text-slate-700 hover:border-rose-400 hover:bg-rose-50 hover:text-rose-800",
+              "focus-visible:outline-2 focus-visible:outline-offset-2",
+              "focus-visible:outline-sky-600 dark:border-slate-700 dark:text-slate-200",
+              "dark:hover:bg-rose-950 dark:hover:text-rose-200",
+            ].join(" ")}
           >
             Cancel
           </button>

@@ -26,7 +26,11 @@ export interface LiveOptions<T> {
  * One SWR subscription per table: polls at the pace `pollInterval` picks from the tasks in view, pauses while
  * the tab is hidden (unless a background notification was asked for), and notices tasks that just finished.
  */
-export function useLiveTasks<D, T extends Task>(key: string | null, select: (data: D | undefined) => T[] | undefined, options: LiveOptions<T> = {}) {
+export function useLiveTasks<D, T extends Task>(
+  key: string | null,
+  select: (data: D | undefined) => T[] | undefined,
+  options: LiveOptions<T> = {},
+) {
   const { toast } = useToast();
   const { idleMs, announce = true, notifyInBackground = false, describe, onFinished } = options;
   const [updatedAt, setUpdatedAt] = useState<number>(() => Date.now());

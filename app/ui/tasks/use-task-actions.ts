@@ -31,11 +31,38 @@ export function useTaskActions(workspaceId: string, modelId: string) {
   async function start(exportId: string, exportName: string, localeName: string): Promise<Task | null> {
     const listKey = apiPaths.exportTasks(workspaceId, modelId, exportId);
     const saved = snapshot([listKey, activityKey]);
-    const placeholder: Task = { taskId: `${PENDING_PREFIX}${Date.now()}`, taskState: "NOT_STARTED", creationTime: Date.now(), currentStep: "Starting…" };
+    const placeholder: Task = {
+      taskId: `${PENDING_PREFIX}${Date.now()}`,
+      taskState: "NOT_STARTED",
+      creationTime: Date.now(),
+      currentStep: "Starting…",
+    };
     const asActivity = (t: Task): ActivityTask => ({ ...t, exportId, exportName });
     const put = (t: Task, drop?: string) => {
-      void mutate<TasksResponse>(listKey, (d) => d && { ...d, tasks: upsertTask(d.tasks.filter((x) => x.taskId !== drop), t) }, { revalidate: false });
-      void mutate<ActivityResponse>(activityKey, (d) => d && { ...d, tasks: upsertTask(d.tasks.filter((x) => x.taskId !== drop), asActivity(t)) }, { revalidate: false });
+      void mutate<TasksResponse>(
+        listKey,
+        (d) =>
+          d && {
+            ...d,
+            tasks: upsertTask(
+              d.tasks.filter((x) => x.taskId !== drop),
+              t,
+            ),
+          },
+        { revalidate: false },
+      );
+      void mutate<ActivityResponse>(
+        activityKey,
+        (d) =>
+          d && {
+            ...d,
+            tasks: upsertTask(
+              d.tasks.filter((x) => x.taskId !== drop),
+              asActivity(t),
+            ),
+          },
+        { revalidate: false },
+      );
     };
     put(placeholder);
     try {
@@ -48,7 +75,11 @@ export function useTaskActions(workspaceId: string, modelId: string) {
     } catch (err) {
       await restore(saved);
       if (err instanceof ApiError && err.code === "STATUS_UNKNOWN") {
-        toast({ tone: "info", title: "Not sure the export started", body: "Anaplan did not confirm it. The task list has been refreshed — check it before running the export again." });
+        toast({
+          tone: "info",
+          title: "Not sure the export started",
+          body: "Anaplan did not confirm it. The task list has been refreshed — check it before running the export again.",
+        });
         return null;
       }
       throw err;
@@ -60,8 +91,16 @@ export function useTaskActions(workspaceId: string, modelId: string) {
     const taskKey = apiPaths.task(workspaceId, modelId, exportId, task.taskId);
     const saved = snapshot([listKey, activityKey, taskKey]);
     const apply = (patch: Patch) => {
-      void mutate<TasksResponse>(listKey, (d) => d && { ...d, tasks: d.tasks.map((t) => (t.taskId === task.taskId ? patch(t) : t)) }, { revalidate: false });
-      void mutate<ActivityResponse>(activityKey, (d) => d && { ...d, tasks: d.tasks.map((t) => (t.taskId === task.taskId ? (patch(t) as ActivityTask) : t)) }, { revalidate: false });
+      void mutate<TasksResponse>(
+        listKey,
+        (d) => d && { ...d, tasks: d.tasks.map((t) => (t.taskId === task.taskId ? patch(t) : t)) },
+        { revalidate: false },
+      );
+      void mutate<ActivityResponse>(
+        activityKey,
+        (d) => d && { ...d, tasks: d.tasks.map((t) => (t.taskId === task.taskId ? (patch(t) as ActivityTask) : t)) },
+        { revalidate: false },
+      );
       void mutate<TaskResponse>(taskKey, (d) => d && { ...d, task: patch(d.task) }, { revalidate: false });
     };
     apply((t) => ({ ...t, taskState: "CANCELLING" }));
@@ -73,7 +112,11 @@ export function useTaskActions(workspaceId: string, modelId: string) {
       void mutate(taskKey);
     } catch (err) {
       await restore(saved);
-      toast({ tone: "error", title: "Could not cancel the task", body: err instanceof Error ? err.message : undefined });
+      toast({
+        tone: "error",
+        title: "Could not cancel the task",
+        body: err instanceof Error ? err.message : undefined,
+      });
     }
   }
 

@@ -5,4 +5,6 @@ import { getModels } from "@/lib/data/queries";
 export const dynamic = "force-dynamic";
 
 // the workspace's models
-export const GET = route({ ids: ["workspaceId"] }, async ({ api, ids }) => jsonOk(await getModels(api, ids.workspaceId)));
+export const GET = route({ ids: ["workspaceId"] }, async ({ api, ids }) =>
+  jsonOk(await getModels(api, ids.workspaceId)),
+);

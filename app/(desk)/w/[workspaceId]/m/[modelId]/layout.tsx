@@ -8,16 +8,32 @@ import { RememberModel } from "@/app/ui/remember-model";
 export default async function ModelLayout({ children, params }: LayoutProps<"/w/[workspaceId]/m/[modelId]">) {
   const { workspaceId, modelId } = await params;
   const session = await getPageSession();
-  const context = session ? await loadModelContext(session.api, session.userKey, workspaceId, modelId).catch(() => null) : null;
+  const context = session
+    ? await loadModelContext(session.api, session.userKey, workspaceId, modelId).catch(() => null)
+    : null;
 
   return (
     <>
       <AppHeader
         user={session?.info.user}
-        context={context ? { workspace: { id: workspaceId, name: context.workspace.name }, model: { id: modelId, name: context.model.name } } : undefined}
+        context={
+          context
+            ? {
+                workspace: { id: workspaceId, name: context.workspace.name },
+                model: { id: modelId, name: context.model.name },
+              }
+            : undefined
+        }
       />
       <ModelNav workspaceId={workspaceId} modelId={modelId} />
-      {context ? <RememberModel workspaceId={workspaceId} modelId={modelId} modelName={context.model.name} workspaceName={context.workspace.name} /> : null}
+      {context ? (
+        <RememberModel
+          workspaceId={workspaceId}
+          modelId={modelId}
+          modelName={context.model.name}
+          workspaceName={context.workspace.name}
+        />
+      ) : null}
       {children}
     </>
   );

@@ -15,7 +15,9 @@ export const metadata: Metadata = { title: "Exports" };
 
 export default async function CataloguePage({ params, searchParams }: PageProps<"/w/[workspaceId]/m/[modelId]">) {
   const { workspaceId, modelId } = await params;
-  const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  const query = new URLSearchParams(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+  );
   const session = await requirePageSession(`${pagePaths.model(workspaceId, modelId)}${query.size ? `?${query}` : ""}`);
   const { api, userKey } = session;
   const [context, catalogue, activity] = await Promise.all([
@@ -23,13 +25,29 @@ export default async function CataloguePage({ params, searchParams }: PageProps<
     orNoAccess(getCatalogue(api, workspaceId, modelId)),
     within(getModelActivity(session, workspaceId, modelId), 1_500),
   ]);
-  if (!catalogue) return <PageShell><NoAccess /></PageShell>;
+  if (!catalogue)
+    return (
+      <PageShell>
+        <NoAccess />
+      </PageShell>
+    );
   const blocked = runBlockedReason(context?.model);
 
   return (
-    <PageShell title={context?.model.name ?? "Exports"} subtitle={`${catalogue.exports.length.toLocaleString("en-US")} exports in ${context?.workspace.name ?? "this workspace"}. Open one to run it, watch it and download the result.`}>
+    <PageShell
+      title={context?.model.name ?? "Exports"}
+      subtitle={
+        `${catalogue.exports.length.toLocaleString("en-US")} exports in ${context?.workspace.name ?? "this workspace"}. ` +
+        "Open one to run it, watch it and download the result."
+      }
+    >
       {blocked ? <Notice>{blocked}</Notice> : null}
-      <SwrProvider fallback={{ [apiPaths.exports(workspaceId, modelId)]: catalogue, ...(activity ? { [apiPaths.activity(workspaceId, modelId)]: activity } : {}) }}>
+      <SwrProvider
+        fallback={{
+          [apiPaths.exports(workspaceId, modelId)]: catalogue,
+          ...(activity ? { [apiPaths.activity(workspaceId, modelId)]: activity } : {}),
+        }}
+      >
         <Suspense fallback={<TableSkeleton rows={12} label="Loading exports" />}>
           <CatalogueTable workspaceId={workspaceId} modelId={modelId} />
         </Suspense>

@@ -14,12 +14,19 @@ export const metadata: Metadata = { title: "Activity" };
 export default async function ActivityPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/activity">) {
   const { workspaceId, modelId } = await params;
   const session = await requirePageSession(pagePaths.activity(workspaceId, modelId));
-  const { api, userKey } = session;
   const activity = await orNoAccess(getModelActivity(session, workspaceId, modelId));
-  if (!activity) return <PageShell><NoAccess /></PageShell>;
+  if (!activity)
+    return (
+      <PageShell>
+        <NoAccess />
+      </PageShell>
+    );
 
   return (
-    <PageShell title="Model activity" subtitle="Recent export tasks across this model, by everyone on the team. Updates live.">
+    <PageShell
+      title="Model activity"
+      subtitle="Recent export tasks across this model, by everyone on the team. Updates live."
+    >
       <SwrProvider fallback={{ [apiPaths.activity(workspaceId, modelId)]: activity }}>
         <Suspense fallback={<TableSkeleton rows={8} label="Loading activity" />}>
           <ActivityPanel workspaceId={workspaceId} modelId={modelId} />

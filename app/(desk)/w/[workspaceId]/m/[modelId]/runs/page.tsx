@@ -27,7 +27,12 @@ export default async function RunsPage({ params, searchParams }: PageProps<"/w/[
     );
   }
   const runs = await getRuns(session, w, m, parsed.query);
-  if (!runs) return <PageShell><NoAccess /></PageShell>;
+  if (!runs)
+    return (
+      <PageShell>
+        <NoAccess />
+      </PageShell>
+    );
   const { filters, page } = readRunsSearch(search);
 
   return (

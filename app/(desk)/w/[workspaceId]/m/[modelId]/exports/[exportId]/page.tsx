@@ -31,7 +31,12 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
     within(getModelActivity(session, w, m), 1_500),
     within(getRuns(session, w, m, { exportId: e, limit: HISTORY_RUNS }), 1_500),
   ]);
-  if (!detail || !tasks) return <PageShell><NoAccess what={context ? "export" : "model"} /></PageShell>;
+  if (!detail || !tasks)
+    return (
+      <PageShell>
+        <NoAccess what={context ? "export" : "model"} />
+      </PageShell>
+    );
   const meta = detail.exportMetadata;
   const format = meta.exportFormat ?? detail.export.exportFormat ?? "";
   const fallback = {
@@ -41,12 +46,28 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
   };
 
   return (
-    <PageShell title={detail.export.name} subtitle={<span className="font-mono text-xs">{formatLabel(format)} · {e}</span>}>
+    <PageShell
+      title={detail.export.name}
+      subtitle={
+        <span className="font-mono text-xs">
+          {formatLabel(format)} · {e}
+        </span>
+      }
+    >
       <SwrProvider fallback={fallback}>
         <div className="space-y-6">
-          <section aria-label="Run" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+          <section
+            aria-label="Run"
+            className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
+          >
             <ModelBusyBanner workspaceId={w} modelId={m} live />
-            <RunExportForm workspaceId={w} modelId={m} exportId={e} exportName={detail.export.name} disabledReason={runBlockedReason(context?.model)} />
+            <RunExportForm
+              workspaceId={w}
+              modelId={m}
+              exportId={e}
+              exportName={detail.export.name}
+              disabledReason={runBlockedReason(context?.model)}
+            />
           </section>
           <ExportTasksPanel workspaceId={w} modelId={m} exportId={e} exportName={detail.export.name} />
           <RunHistory workspaceId={w} modelId={m} exportId={e} exportName={detail.export.name} />
@@ -54,7 +75,12 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
             workspaceId={w}
             modelId={m}
             exportId={e}
-            format={{ previewable: /^text\//.test(format), encoding: meta.encoding ?? detail.export.encoding, separator: meta.separator, quote: meta.delimiter ?? '"' }}
+            format={{
+              previewable: /^text\//.test(format),
+              encoding: meta.encoding ?? detail.export.encoding,
+              separator: meta.separator,
+              quote: meta.delimiter ?? '"',
+            }}
           />
           <ExportMetadataPanel meta={meta} definition={detail.export} />
         </div>

@@ -12,20 +12,41 @@ import { TaskDetail } from "@/app/ui/tasks/task-detail";
 
 export const metadata: Metadata = { title: "Task" };
 
-export default async function TaskPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]/tasks/[taskId]">) {
+export default async function TaskPage({
+  params,
+}: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]/tasks/[taskId]">) {
   const { workspaceId: w, modelId: m, exportId: e, taskId: t } = await params;
   const session = await requirePageSession(pagePaths.task(w, m, e, t));
   const { api, userKey } = session;
-  const [detail, task] = await Promise.all([orNoAccess(getExportDetail(api, w, m, e, userKey)), orNoAccess(getTask(session, w, m, e, t))]);
-  if (!detail) return <PageShell><NoAccess what="export" /></PageShell>;
-  if (!task) return <PageShell><NoAccess what="task" /></PageShell>;
+  const [detail, task] = await Promise.all([
+    orNoAccess(getExportDetail(api, w, m, e, userKey)),
+    orNoAccess(getTask(session, w, m, e, t)),
+  ]);
+  if (!detail)
+    return (
+      <PageShell>
+        <NoAccess what="export" />
+      </PageShell>
+    );
+  if (!task)
+    return (
+      <PageShell>
+        <NoAccess what="task" />
+      </PageShell>
+    );
   const name = detail.export.name;
 
   return (
     <PageShell
       title={`Task of ${name}`}
       subtitle={
-        <Link href={pagePaths.export(w, m, e)} className="inline-flex items-center gap-1 rounded text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300">
+        <Link
+          href={pagePaths.export(w, m, e)}
+          className={[
+            "inline-flex items-center gap-1 rounded text-sky-800 hover:underline",
+            "focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-sky-300",
+          ].join(" ")}
+        >
           <ChevronLeftIcon className="size-4" /> Back to {name}
         </Link>
       }
