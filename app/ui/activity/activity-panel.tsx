@@ -7,8 +7,7 @@ import type { ActivityResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
 import { sortTasks, withModelProgress } from "@/lib/shared/task-list";
 import { KIND_LABEL, taskKind, type TaskKind } from "@/lib/shared/task-state";
-import { NotifyToggle } from "../tasks/notify-toggle";
-import { RefreshStatus } from "../tasks/refresh-status";
+import { LiveTableControls } from "../tasks/live-table-controls";
 import { TaskTable } from "../tasks/task-table";
 import { useLiveTasks } from "../tasks/use-live-tasks";
 import { useTaskActions } from "../tasks/use-task-actions";
@@ -86,16 +85,7 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
             {shown.length} of {all.length} tasks
           </p>
         </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <NotifyToggle on={notify} onChange={setNotify} />
-          <RefreshStatus
-            updatedAt={live.updatedAt}
-            validating={live.isValidating}
-            onRefresh={live.refresh}
-            tasks={live.tasks}
-            error={live.error}
-          />
-        </div>
+        <LiveTableControls live={live} notify={notify} onNotifyChange={setNotify} />
       </div>
       <TaskTable
         caption="Recent tasks across all exports of this model, newest first"

@@ -8,8 +8,7 @@ import { apiPaths } from "@/lib/shared/api-paths";
 import { exportHistoryKey, typicalDuration } from "@/lib/shared/runs-view";
 import { sortTasks, withModelProgress } from "@/lib/shared/task-list";
 import { isActiveTask } from "@/lib/shared/task-state";
-import { NotifyToggle } from "./notify-toggle";
-import { RefreshStatus } from "./refresh-status";
+import { LiveTableControls } from "./live-table-controls";
 import { TaskTable } from "./task-table";
 import { useLiveTasks } from "./use-live-tasks";
 import { PENDING_PREFIX, useTaskActions } from "./use-task-actions";
@@ -65,16 +64,7 @@ export function ExportTasksPanel({
         <h2 id="tasks-heading" className="text-base font-semibold">
           Tasks
         </h2>
-        <div className="flex flex-wrap items-center gap-3">
-          <NotifyToggle on={notify} onChange={setNotify} />
-          <RefreshStatus
-            updatedAt={live.updatedAt}
-            validating={live.isValidating}
-            onRefresh={live.refresh}
-            tasks={live.tasks}
-            error={live.error}
-          />
-        </div>
+        <LiveTableControls live={live} notify={notify} onNotifyChange={setNotify} />
       </div>
       <TaskTable
         caption={`Tasks of ${exportName}, newest first`}
