@@ -1,5 +1,6 @@
 /**
- * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger, sessions),
+ * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger,
+ * sessions, ledger-cost),
  * prints a table and writes the figures to bench/results/<name>.json. Every figure is a ratio against a
  * baseline measured in the same run, because these machines are shared and noisy.
  */
@@ -9,6 +10,7 @@ import path from "node:path";
 import { catalogueAtScale } from "./catalogue";
 import { downloadStreaming } from "./download";
 import { ledgerScale } from "./ledger";
+import { ledgerCost } from "./ledger-cost";
 import { pageWeight } from "./page-weight";
 import { pollingEconomy } from "./polling";
 import { proxyOverhead } from "./proxy-overhead";
@@ -32,6 +34,7 @@ const all: Record<string, Bench> = {
   catalogue: catalogueAtScale,
   ledger: () => ledgerScale(),
   sessions: sharedSessions,
+  "ledger-cost": ledgerCost,
 };
 /** Benchmarks of lib/ alone: no build, simulator or app server. */
 const withoutStack = new Set(["ledger"]);

@@ -71,6 +71,13 @@ export async function directToken(simUrl: string, user: keyof typeof SEED.users 
   return body.tokenInfo.tokenValue;
 }
 
+export const bffCsrfHeaders = (appUrl: string, cookie: string) => ({
+  Cookie: cookie,
+  "Content-Type": "application/json",
+  "X-Export-Desk-CSRF": "1",
+  Origin: appUrl,
+});
+
 /** Path of an export under the workspace/model of the main seeded model. */
 export const exportPath = (exportId: string) =>
   `/workspaces/${SEED.workspaces.finance}/models/${SEED.models.fpa}/exports/${exportId}`;

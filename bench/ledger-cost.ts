@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { SEED } from "../sim/seed/ids";
+import { startService } from "./support/processes";
+import { bffCsrfHeaders, exportPath, signIn, type Stack } from "./support/stack";
+
+/**
+ * What the ledger costs the person and Anaplan: the same app with the ledger off and on the embedded database.
+ * Starting a run (its ledger row is written before the answer) as a p50 of sequential starts, and the upstream calls
+ * one scripted visit makes (start, watch the task list and activity, read the runs, download).
+ */
+const SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
+
+async function withApp<T>(
+  stack: Stack,
+  port: number,
+  env: Record<string, string>,
+  work: (url: string) => Promise<T>,
+): Promise<T> {
+  const app = await startService("app", process.execPath, [".next/standalone/start.mjs"], {
+    port,
+    healthPath: "/api/health",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      ANAPLAN_API_URL: `${stack.sim.url}/2/0`,
+      ANAPLAN_AUTH_URL: stack.sim.url,
+      ANAPLAN_OAUTH_URL: stack.sim.url,
+      SESSION_SECRET: SECRET,
+      APP_ORIGIN: `http://127.0.0.1:${port}`,
+      ...env,
+    },
+  });
+  try {
+    return await work(app.url);
+  } finally {
+    await app.stop();
+  }
+}
+
+async function startP50(url: string, cookie: string, count = 60): Promise<number> {
+  const tasks = `${url}/api${exportPath(SEED.exports.revenueCsv)}/tasks`;
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const res = await fetch(tasks, { method: "POST", headers: bffCsrfHeaders(url, cookie), body: "{}" });
+    await res.arrayBuffer();
+    if (res.status !== 201) throw new Error(`start answered ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+async function upstreamCallsOfAVisit(stack: Stack, url: string, cookie: string): Promise<number> {
+  const model = `${url}/api/workspaces/${SEED.workspaces.finance}/models/${SEED.models.fpa}`;
+  const exportUrl = `${url}/api${exportPath(SEED.exports.opexTxt)}`;
+  const get = async (target: string) => (await fetch(target, { headers: { Cookie: cookie } })).arrayBuffer();
+  await stack.control.reset();
+  await stack.control.configure({ taskDurationMs: 100 });
+  await stack.control.clearRequests();
+  await (
+    await fetch(`${exportUrl}/tasks`, { method: "POST", headers: bffCsrfHeaders(url, cookie), body: "{}" })
+  ).arrayBuffer();
+  await stack.control.advanceClock(1_000);
+  for (let i = 0; i < 3; i++) await get(`${exportUrl}/tasks`);
+  await get(`${model}/tasks`);
+  await get(`${model}/runs`);
+  await get(`${exportUrl}/file`);
+  return (await stack.control.requests()).filter((r) => r.path.startsWith("/2/0/")).length;
+}
+
+export async function ledgerCost(stack: Stack) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "export-desk-bench-"));
+  try {
+    const measure = (port: number, env: Record<string, string>) =>
+      withApp(stack, port, env, async (url) => {
+        const cookie = await signIn(url);
+        const visit = await upstreamCallsOfAVisit(stack, url, cookie);
+        return { startP50Ms: await startP50(url, cookie), upstreamCallsPerVisit: visit };
+      });
+    // VERCEL without DATABASE_URL is the one configuration where the ledger is off.
+    const off = await measure(3331, { VERCEL: "1" });
+    const on = await measure(3332, { DATA_DIR: dataDir });
+    const addedStartP50Ms = on.startP50Ms - off.startP50Ms;
+    return {
+      rows: [
+        { target: "ledger off", ...off },
+        { target: "ledger on (embedded PGlite)", ...on },
+      ],
+      targets: [
+        {
+          name: "ledger: added p50 of starting a run (ms)",
+          value: addedStartP50Ms,
+          target: "≤ 2",
+          met: addedStartP50Ms <= 2,
+        },
+        {
+          name: "ledger: extra upstream calls of one visit (access check + catch-up)",
+          value: on.upstreamCallsPerVisit - off.upstreamCallsPerVisit,
+          target: "≤ 2",
+          met: on.upstreamCallsPerVisit - off.upstreamCallsPerVisit <= 2,
+        },
+      ],
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
