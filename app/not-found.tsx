@@ -5,8 +5,8 @@ export default function NotFound() {
     <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6">
       <StatePanel title="Page not found" icon="?" action={<LinkButton href="/">Choose a model</LinkButton>}>
         <p>
-          There is nothing at this address. If someone sent you this link, the model or export may have moved, or you
-          may not have access to it.
+          There is nothing at this address. If someone sent you this link, it may be incomplete — workspace, model and
+          task ids are 32 characters, export ids are 12 digits — or the model or export may have moved.
         </p>
       </StatePanel>
     </main>

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { createAnaplanApi, type AnaplanApi } from "@/lib/anaplan/api";
 import { isAnaplanError } from "@/lib/anaplan/errors";
@@ -16,6 +16,7 @@ import {
 } from "@/lib/session";
 import type { Reader } from "@/lib/data/reader";
 import { keepAliveIntervalMs } from "@/lib/session/lifetime";
+import { validateIds, type IdName } from "@/lib/shared/ids";
 import { loginUrl } from "@/lib/shared/return-to";
 import type { SessionInfo } from "@/lib/shared/types";
 
@@ -86,4 +87,11 @@ function signInAgainOnUnauthorized(api: AnaplanApi, onUnauthorized: () => never)
       };
     },
   });
+}
+
+/** A page's path ids, checked with the API's strict patterns before anything is asked of Anaplan: else a 404. */
+export async function validPageIds<P extends Partial<Record<IdName, string>>>(params: Promise<P>): Promise<P> {
+  const ids = await params;
+  if (!validateIds(ids, Object.keys(ids) as IdName[])) notFound();
+  return ids;
 }

@@ -30,7 +30,7 @@ import {
   withApiHeaders,
   type ErrorContext,
 } from "./http-errors";
-import { validateIds, type IdName, type Ids } from "./ids";
+import { validateIds, type IdName, type Ids } from "@/lib/shared/ids";
 import { logEvent } from "@/lib/server/log";
 
 /** Tests only: shorter upstream timeouts / retry budgets, so fault tests do not wait 15 s per attempt. */

@@ -20,6 +20,9 @@ vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { url });
   },
+  notFound: () => {
+    throw Object.assign(new Error("NEXT_NOT_FOUND"), { notFound: true });
+  },
 }));
 
 beforeEach(() => jar.clear());
@@ -184,5 +187,27 @@ describe("the sign-in page", () => {
       searchParams: Promise.resolve({ returnTo }),
     } as PageProps<"/login">);
     await expect(render).rejects.toMatchObject({ url: "/" });
+  });
+});
+
+describe("pages with a malformed id in their address", () => {
+  it.each([
+    ["a short model id", { workspaceId: W, modelId: "NOTANID" }, "page"],
+    ["a short export id", { workspaceId: W, modelId: M, exportId: "12345" }, "exports/[exportId]/page"],
+    [
+      "a task id that is not hex",
+      { workspaceId: W, modelId: M, exportId: "116000000001", taskId: "z".repeat(32) },
+      "exports/[exportId]/tasks/[taskId]/page",
+    ],
+  ])("%s answers 404 before any Anaplan call", async (_name, ids, page) => {
+    jar.set(COOKIE, await signIn());
+    await stack.control.clearRequests();
+    const { default: Page } = (await import(`@/app/(desk)/w/[workspaceId]/m/[modelId]/${page}`)) as {
+      default: (p: unknown) => Promise<unknown>;
+    };
+    await expect(Page({ params: Promise.resolve(ids), searchParams: Promise.resolve({}) })).rejects.toMatchObject({
+      notFound: true,
+    });
+    expect(await stack.control.requests()).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { readJsonBody } from "@/lib/bff/body";
 import { contentDisposition, downloadContentType, sanitizeFileName } from "@/lib/bff/content-disposition";
 import { checkCsrf, isJsonContentType } from "@/lib/bff/csrf";
-import { isValidId, validateIds } from "@/lib/bff/ids";
+import { isValidId, validateIds } from "@/lib/shared/ids";
 import { isValidLocaleName, localeFromAcceptLanguage, toAnaplanLocale } from "@/lib/bff/locale";
 import { sessionKeys } from "@/lib/session/keys";
 import {

@@ -1,4 +1,4 @@
-import { getPageSession } from "@/lib/dal";
+import { getPageSession, validPageIds } from "@/lib/dal";
 import { loadModelContext } from "@/lib/data/model-context";
 import { AppHeader } from "@/app/ui/app-header";
 import { ModelNav } from "@/app/ui/model-nav";
@@ -6,7 +6,7 @@ import { RememberModel } from "@/app/ui/remember-model";
 
 /** Header with the user, workspace and model, and the model's section tabs. */
 export default async function ModelLayout({ children, params }: LayoutProps<"/w/[workspaceId]/m/[modelId]">) {
-  const { workspaceId, modelId } = await params;
+  const { workspaceId, modelId } = await validPageIds(params);
   const session = await getPageSession();
   const context = session
     ? await loadModelContext(session.api, session.userKey, workspaceId, modelId).catch(() => null)

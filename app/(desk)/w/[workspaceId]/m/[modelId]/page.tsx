@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { requirePageSession } from "@/lib/dal";
+import { requirePageSession, validPageIds } from "@/lib/dal";
 import { loadModelContext } from "@/lib/data/model-context";
 import { orNoAccess } from "@/lib/data/no-access";
 import { getCatalogue, getModelActivity } from "@/lib/data/queries";
@@ -14,7 +14,7 @@ import { SwrProvider } from "@/app/ui/swr-provider";
 export const metadata: Metadata = { title: "Exports" };
 
 export default async function CataloguePage({ params, searchParams }: PageProps<"/w/[workspaceId]/m/[modelId]">) {
-  const { workspaceId, modelId } = await params;
+  const { workspaceId, modelId } = await validPageIds(params);
   const query = new URLSearchParams(
     Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { requirePageSession } from "@/lib/dal";
+import { requirePageSession, validPageIds } from "@/lib/dal";
 import { orNoAccess } from "@/lib/data/no-access";
 import { getModelActivity } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
@@ -12,7 +12,7 @@ import { SwrProvider } from "@/app/ui/swr-provider";
 export const metadata: Metadata = { title: "Activity" };
 
 export default async function ActivityPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/activity">) {
-  const { workspaceId, modelId } = await params;
+  const { workspaceId, modelId } = await validPageIds(params);
   const session = await requirePageSession(pagePaths.activity(workspaceId, modelId));
   const activity = await orNoAccess(getModelActivity(session, workspaceId, modelId));
   if (!activity)

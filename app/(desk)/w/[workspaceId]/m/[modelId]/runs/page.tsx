@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageSession } from "@/lib/dal";
+import { requirePageSession, validPageIds } from "@/lib/dal";
 import { getRuns, readRunsQuery } from "@/lib/data/runs";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { readRunsSearch, runsSearch } from "@/lib/shared/runs-view";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Runs" };
 const SUBTITLE = "Every export run of this model: who started it, how it ended and who downloaded the result.";
 
 export default async function RunsPage({ params, searchParams }: PageProps<"/w/[workspaceId]/m/[modelId]/runs">) {
-  const { workspaceId: w, modelId: m } = await params;
+  const { workspaceId: w, modelId: m } = await validPageIds(params);
   const search = toSearchParams(await searchParams);
   const session = await requirePageSession(pagePaths.runs(w, m, search.toString()));
   const parsed = readRunsQuery(search);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageSession } from "@/lib/dal";
+import { requirePageSession, validPageIds } from "@/lib/dal";
 import { loadModelContext } from "@/lib/data/model-context";
 import { orNoAccess } from "@/lib/data/no-access";
 import { getExportDetail, getExportTasks, getModelActivity } from "@/lib/data/queries";
@@ -21,7 +21,7 @@ import { ExportTasksPanel } from "@/app/ui/tasks/export-tasks-panel";
 export const metadata: Metadata = { title: "Export" };
 
 export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]">) {
-  const { workspaceId: w, modelId: m, exportId: e } = await params;
+  const { workspaceId: w, modelId: m, exportId: e } = await validPageIds(params);
   const session = await requirePageSession(pagePaths.export(w, m, e));
   const { api, userKey } = session;
   const [detail, tasks, context, activity, history] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageSession } from "@/lib/dal";
+import { requirePageSession, validPageIds } from "@/lib/dal";
 import { orNoAccess } from "@/lib/data/no-access";
 import { getExportDetail, getTask } from "@/lib/data/queries";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Task" };
 export default async function TaskPage({
   params,
 }: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]/tasks/[taskId]">) {
-  const { workspaceId: w, modelId: m, exportId: e, taskId: t } = await params;
+  const { workspaceId: w, modelId: m, exportId: e, taskId: t } = await validPageIds(params);
   const session = await requirePageSession(pagePaths.task(w, m, e, t));
   const { api, userKey } = session;
   const [detail, task] = await Promise.all([

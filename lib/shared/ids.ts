@@ -1,5 +1,6 @@
 /**
- * Strict id patterns, checked before any upstream call. Ids stay strings. Anything else is a 400 INVALID_ID.
+ * Strict id patterns, checked before any upstream call, by the API (anything else is a 400 INVALID_ID) and by pages
+ * (a 404 that says the link looks incomplete). Ids stay strings. Client-safe.
  */
 export const ID_PATTERNS = {
   workspaceId: /^[0-9A-Fa-f]{32}$/,
