@@ -1,5 +1,7 @@
 import { expect, test } from "./support/fixtures";
+import { sealData, unsealData } from "iron-session";
 import { SEED } from "../sim/seed/ids";
+import { APP_URL, E2E_SESSION_SECRET } from "./support/env";
 
 const W = SEED.workspaces.finance;
 const M = SEED.models.fpa;
@@ -91,4 +93,35 @@ test("a hidden tab keeps its session past several token lifetimes without callin
       .nth(1),
   ).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Your session has ended." })).toHaveCount(0);
+});
+
+test("past the idle limit the banner says the session ended, and signing in returns to the same export", async ({
+  page,
+  sim,
+  signIn,
+}) => {
+  void sim;
+  await signIn(page);
+  const exportPage = `/w/${W}/m/${M}/exports/${SEED.exports.revenueCsv}`;
+  await page.goto(exportPage);
+  await expect(page.getByRole("button", { name: "Run export" })).toBeVisible();
+
+  // The same session, last seen three hours ago (the idle limit is two): resealed with the key id the cookie names.
+  const cookie = (await page.context().cookies()).find((c) => c.name === "export-desk");
+  if (!cookie) throw new Error("no session cookie");
+  const password = { [cookie.value.split("*")[1] as string]: E2E_SESSION_SECRET };
+  const data = await unsealData<{ lastSeenAt: number }>(cookie.value, { password, ttl: 13 * 3600 });
+  const idle = await sealData({ ...data, lastSeenAt: Date.now() - 3 * 3600_000 }, { password, ttl: 12 * 3600 });
+  await page.context().addCookies([{ name: "export-desk", value: idle, url: APP_URL }]);
+
+  await page.getByRole("button", { name: "Refresh" }).click();
+  const banner = page.getByRole("alert").filter({ hasText: "Your session has ended." });
+  await expect(banner).toBeVisible();
+  await expect(page.getByRole("button", { name: "Run export" })).toBeVisible();
+  await banner.getByRole("link", { name: "Sign in again" }).click();
+  await page.getByLabel("Email").fill(SEED.users.ada.email);
+  await page.getByLabel("Password").fill(SEED.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${exportPage}$`));
+  await expect(page.getByRole("button", { name: "Run export" })).toBeVisible();
 });
