@@ -76,6 +76,9 @@ const CLIENT_ERROR_STATUS = {
 export function installFront(server, options = {}) {
   const headersFor = securityHeadersFor(options);
   server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // Idle connections outlive a load balancer's (commonly 60 s) and any client's own idle limit, so a client never
+  // sends on a socket the server is closing (ECONNRESET). KEEP_ALIVE_TIMEOUT, which Next reads, still overrides it.
+  server.keepAliveTimeout = 65_000;
   server.on("clientError", (error, socket) => {
     if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
     const [status, reason] = CLIENT_ERROR_STATUS[error.code] ?? [400, "Bad Request"];

@@ -142,7 +142,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
   let url = "";
   const server = createServer(createHandler(state, bases, () => url));
-  server.keepAliveTimeout = 5_000;
+  // Longer than any client keeps an idle connection (undici: the server's hint less a margin), so a client never
+  // reuses a socket the server is closing: under load that race surfaced as ECONNRESET in tests.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {

@@ -20,7 +20,10 @@ export function canOpenModel(api: AnaplanApi, userKey: string, workspaceId: stri
       await api.modelStatus(workspaceId, modelId);
       return true;
     } catch (error) {
-      if (isAnaplanError(error) && (error.kind === "not_found" || error.kind === "forbidden")) return false;
+      if (!isAnaplanError(error)) throw error;
+      if (error.kind === "not_found" || error.kind === "forbidden") return false;
+      // Archived or locked models still answer for what is in them; sign-in and transient failures are not answers.
+      if (error.kind === "archived" || error.kind === "locked" || error.kind === "conflict") return true;
       throw error;
     }
   });

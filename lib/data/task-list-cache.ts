@@ -1,14 +1,18 @@
 import "server-only";
+import { AnaplanError } from "@/lib/anaplan/errors";
 import type { Task } from "@/lib/shared/types";
+import { canOpenModel } from "./model-access";
 import type { Reader } from "./reader";
 import { withResults } from "./task-results";
 import { knownExportName, observeTasks, withStartedBy } from "./team-ledger";
 import { createTtlCache } from "./ttl-cache";
 
 /**
- * Anaplan asks for at most one status poll per task every 5 seconds. Every reader of an export's task list for
- * a user — the export page, the activity table, any number of tabs — shares one upstream call per window.
- * Per user, because what a list shows depends on the user's access. Finished tasks carry their result.
+ * Anaplan asks for at most one status poll per task every 5 seconds. Every reader of an export's task list — the
+ * export page, the activity table, any number of tabs, and every teammate of the same tenant — shares one upstream
+ * call per window: task states are the same for everyone who can open the model (files are not, and are never
+ * cached). Each user's access to the model is checked with their own token first, and trusted for
+ * MODEL_ACCESS_TTL_MS (model-access.ts). Finished tasks carry their result.
  */
 export const TASK_LIST_TTL_MS = 5_000;
 
@@ -21,7 +25,7 @@ const exportSuffix = (workspaceId: string, modelId: string, exportId: string) =>
  * Every upstream read of a task list is also what the team ledger sees: the tasks are recorded (states, endings,
  * runs started elsewhere) and come back with who started each, so the cached list carries it.
  */
-export function cachedExportTasks(
+export async function cachedExportTasks(
   reader: Reader,
   workspaceId: string,
   modelId: string,
@@ -29,7 +33,10 @@ export function cachedExportTasks(
   exportName?: string,
 ): Promise<Task[]> {
   const { api, userKey, tenantId } = reader;
-  return cache.get(userKey + exportSuffix(workspaceId, modelId, exportId), async () => {
+  if (!(await canOpenModel(api, userKey, workspaceId, modelId))) {
+    throw new AnaplanError("not_found", "The model does not exist, or you have no access to it.", { status: 404 });
+  }
+  return cache.get(tenantId + exportSuffix(workspaceId, modelId, exportId), async () => {
     const tasks = await withResults(
       api,
       workspaceId,

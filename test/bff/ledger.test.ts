@@ -70,12 +70,16 @@ async function startOutside(user: keyof typeof SEED.users, exportId: string): Pr
   return ((await res.json()) as { task: { taskId: string } }).task.taskId;
 }
 
-/** Polls the export's task list (as an open page does) until its newest task is final, advancing the simulator's clock. */
-async function watchUntilFinal(cookie: string, exportId: string): Promise<Task> {
+/** Watches one task (as its task page does) until it is final, advancing the simulator's clock. */
+async function watchUntilFinal(cookie: string, exportId: string, taskId: string): Promise<Task> {
   for (let i = 0; i < 40; i += 1) {
     await stack.control.advanceClock(5_000);
-    const [newest] = await tasks(cookie, exportId);
-    if (newest && (newest.taskState === "COMPLETE" || newest.taskState === "CANCELLED")) return newest;
+    const res = await taskRoute.GET(
+      req(`${exportPath(exportId)}/tasks/${taskId}`, { cookie }),
+      ctx({ workspaceId: W, modelId: M, exportId, taskId }),
+    );
+    const { task } = (await res.json()) as { task: Task };
+    if (task.taskState === "COMPLETE" || task.taskState === "CANCELLED") return task;
   }
   throw new Error("the task did not finish");
 }
@@ -91,7 +95,7 @@ describe("the team ledger through the BFF", () => {
     const seenByBruno = (await tasks(brunoCookie, E.revenueCsv)).find((t) => t.taskId === task.taskId);
     expect(seenByBruno?.startedBy).toEqual(ada);
 
-    const done = await watchUntilFinal(adaCookie, E.revenueCsv);
+    const done = await watchUntilFinal(adaCookie, E.revenueCsv, task.taskId);
     expect(done.taskState).toBe("COMPLETE");
     const file = await fileRoute.GET(
       req(`${exportPath(E.revenueCsv)}/file`, { cookie: adaCookie }),
@@ -120,11 +124,11 @@ describe("the team ledger through the BFF", () => {
   it("records a failure with Anaplan's message, and a cancel with who asked", async () => {
     const adaCookie = await signIn("ada");
     const brunoCookie = await signIn("bruno");
-    await start(adaCookie, E.failing);
-    await watchUntilFinal(adaCookie, E.failing);
+    const failing = await start(adaCookie, E.failing);
+    await watchUntilFinal(adaCookie, E.failing, failing.taskId);
     const slow = await start(adaCookie, E.slow);
     await cancel(brunoCookie, E.slow, slow.taskId);
-    await watchUntilFinal(adaCookie, E.slow);
+    await watchUntilFinal(adaCookie, E.slow, slow.taskId);
 
     const byExport = new Map((await runsOf(adaCookie)).map((r) => [r.exportId, r]));
     expect(byExport.get(E.failing)).toMatchObject({ outcome: "failed", failure: expect.stringMatching(/\S/) });
