@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
+import { M, SEED, W, ctx, req, signIn } from "./helpers";
+import { setUpStack } from "./stack";
+
+const stack = setUpStack();
+
+async function list(cookie: string, modelId: string, exportId: string): Promise<Response> {
+  return tasksRoute.GET(
+    req(`/api/workspaces/${W}/models/${modelId}/exports/${exportId}/tasks`, { cookie }),
+    ctx({ workspaceId: W, modelId, exportId }),
+  );
+}
+
+const reads = async (suffix: string) =>
+  (await stack.control.requests()).filter((r) => r.path.split("?")[0]!.endsWith(suffix));
+
+describe("task lists shared by a team", () => {
+  it("ten teammates watching one export cost one task-list read per window, plus one access check each", async () => {
+    const users = ["ada", "bruno", "chloe"] as const;
+    const cookies: string[] = [];
+    for (let i = 0; i < 10; i++) cookies.push(await signIn(users[i % 3]!));
+    await stack.control.clearRequests();
+    const answers = await Promise.all(cookies.map((cookie) => list(cookie, M, SEED.exports.revenueCsv)));
+    expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(await reads(`/exports/${SEED.exports.revenueCsv}/tasks`)).toHaveLength(1);
+    // One model-status read per user, remembered for five minutes.
+    expect(await reads(`/models/${M}/status`)).toHaveLength(3);
+  });
+
+  it("a teammate without access to the model gets 404, even while the list is cached for others", async () => {
+    const ada = await signIn("ada");
+    const bruno = await signIn("bruno");
+    const restricted = SEED.models.restricted;
+    expect((await list(ada, restricted, "116000000101")).status).toBe(200);
+    const denied = await list(bruno, restricted, "116000000101");
+    expect(denied.status).toBe(404);
+    expect(((await denied.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+  });
+});
