@@ -53,12 +53,13 @@ async function startP50(url: string, cookie: string, count = 60): Promise<number
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 }
 
-async function upstreamCallsOfAVisit(stack: Stack, url: string, cookie: string): Promise<number> {
+async function upstreamCallsOfAVisit(stack: Stack, url: string): Promise<number> {
   const model = `${url}/api/workspaces/${SEED.workspaces.finance}/models/${SEED.models.fpa}`;
   const exportUrl = `${url}/api${exportPath(SEED.exports.opexTxt)}`;
   const get = async (target: string) => (await fetch(target, { headers: { Cookie: cookie } })).arrayBuffer();
   await stack.control.reset();
   await stack.control.configure({ taskDurationMs: 100 });
+  const cookie = await signIn(url);
   await stack.control.clearRequests();
   await (
     await fetch(`${exportUrl}/tasks`, { method: "POST", headers: bffCsrfHeaders(url, cookie), body: "{}" })
@@ -76,9 +77,8 @@ export async function ledgerCost(stack: Stack) {
   try {
     const measure = (port: number, env: Record<string, string>) =>
       withApp(stack, port, env, async (url) => {
-        const cookie = await signIn(url);
-        const visit = await upstreamCallsOfAVisit(stack, url, cookie);
-        return { startP50Ms: await startP50(url, cookie), upstreamCallsPerVisit: visit };
+        const upstreamCallsPerVisit = await upstreamCallsOfAVisit(stack, url);
+        return { startP50Ms: await startP50(url, await signIn(url)), upstreamCallsPerVisit };
       });
     // VERCEL without DATABASE_URL is the one configuration where the ledger is off.
     const off = await measure(3331, { VERCEL: "1" });
