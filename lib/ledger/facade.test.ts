@@ -67,7 +67,7 @@ describe("the ledger is history, not a gate", () => {
   it("on PostgreSQL at a dead port: every call answers, one ledger_unavailable with a code and no password", async () => {
     const log = vi.fn();
     const database = openOnce(() => openPostgres("postgres://export:hunter2-secret@127.0.0.1:1/ledger"));
-    const ledger = createLedger({ engine: "postgres", open: database.get, log });
+    const ledger = createLedger({ engine: "postgres", open: database.get, log, retryAfterFailureMs: 0 });
     expect(await everyCall(ledger)).toEqual(HARMLESS);
     await everyCall(ledger);
     expect(ledger.status()).toBe("unavailable");
@@ -79,7 +79,7 @@ describe("the ledger is history, not a gate", () => {
     const log = vi.fn();
     const test = await createTestDatabase("postgres");
     cleanups.push(() => test.drop());
-    const ledger = createLedger({ engine: "postgres", open: async () => test.database, log });
+    const ledger = createLedger({ engine: "postgres", open: async () => test.database, log, retryAfterFailureMs: 0 });
     await ledger.recordObservations(scope, EXPORT.id, EXPORT.name, [task(1, "IN_PROGRESS")], at(1));
     expect(ledger.status()).toBe("ok");
 
@@ -110,7 +110,7 @@ describe("the ledger is history, not a gate", () => {
     const dataDir = path.join(blocker, "data");
     const database = openOnce(() => openDatabase({ engine: "pglite", dataDir }, migrationsFolder()));
     cleanups.push(() => database.close());
-    const ledger = createLedger({ engine: "pglite", open: database.get, log });
+    const ledger = createLedger({ engine: "pglite", open: database.get, log, retryAfterFailureMs: 0 });
 
     expect(await everyCall(ledger)).toEqual(HARMLESS);
     expect(ledger.status()).toBe("unavailable");
@@ -122,5 +122,20 @@ describe("the ledger is history, not a gate", () => {
     expect((await ledger.queryRuns(scope)).runs.map((r) => r.taskId)).toEqual([taskId(3)]);
     expect(ledger.status()).toBe("ok");
     expect(log.mock.calls.map((c) => c[0])).toEqual(["ledger_unavailable", "ledger_recovered"]);
+  });
+});
+
+describe("a ledger whose database is down", () => {
+  it("answers its fallback at once for a while after a failure, instead of waiting on the database each time", async () => {
+    let opens = 0;
+    const open = async () => {
+      opens += 1;
+      throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    };
+    const ledger = createLedger({ engine: "postgres", open, log: () => undefined, retryAfterFailureMs: 60_000 });
+    expect(await ledger.queryRuns(scope)).toEqual({ runs: [], next: null });
+    expect(await ledger.queryRuns(scope)).toEqual({ runs: [], next: null });
+    expect(opens).toBe(1);
+    expect(ledger.status()).toBe("unavailable");
   });
 });

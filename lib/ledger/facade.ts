@@ -23,6 +23,8 @@ export interface LedgerOptions {
   open: (() => Promise<Database>) | null;
   engine: Engine | "off";
   log?: typeof logEvent;
+  /** After a failure, calls answer their fallback for this long before trying the database again. */
+  retryAfterFailureMs?: number;
 }
 
 /**
@@ -34,9 +36,12 @@ export interface LedgerOptions {
 export function createLedger(options: LedgerOptions) {
   const log = options.log ?? logEvent;
   let status: LedgerStatus = options.open ? "ok" : "off";
+  let failedAt = 0;
 
   async function safely<T>(work: (db: Db) => Promise<T>, fallback: T): Promise<T> {
     if (!options.open) return fallback;
+    // While the database is down, requests skip it for a while rather than each waiting for a connection timeout.
+    if (status === "unavailable" && Date.now() - failedAt < (options.retryAfterFailureMs ?? 10_000)) return fallback;
     try {
       const result = await work((await options.open()).db);
       if (status === "unavailable") log("ledger_recovered", { engine: options.engine });
@@ -46,6 +51,7 @@ export function createLedger(options: LedgerOptions) {
       if (status !== "unavailable")
         log("ledger_unavailable", { engine: options.engine, code: databaseErrorCode(error) });
       status = "unavailable";
+      failedAt = Date.now();
       return fallback;
     }
   }

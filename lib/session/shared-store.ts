@@ -22,9 +22,16 @@ export function sharedSessionsEnabled(): boolean {
 export const SHARED_REFRESH_TTL_MS = 5 * 60_000;
 const SEAL_TTL_SECONDS = SHARED_REFRESH_TTL_MS / 1000 + 60;
 
-const health = processState("shared-sessions", () => ({ down: false }));
+/** After a failure, requests use this instance's memory for a while rather than each waiting on a dead database. */
+const RETRY_AFTER_FAILURE_MS = 10_000;
+const health = processState("shared-sessions", () => ({ down: false, failedAt: 0 }));
+
+function coolingDown(): boolean {
+  return health.down && Date.now() - health.failedAt < RETRY_AFTER_FAILURE_MS;
+}
 
 async function guarded<T>(work: () => Promise<T>, fallback: () => Promise<T> | T): Promise<T> {
+  if (coolingDown()) return fallback();
   try {
     const result = await work();
     health.down = false;
@@ -38,6 +45,7 @@ async function guarded<T>(work: () => Promise<T>, fallback: () => Promise<T> | T
 function markDown(error: unknown): void {
   if (!health.down) logEvent("session_store_unavailable", { code: databaseErrorCode(error) });
   health.down = true;
+  health.failedAt = Date.now();
 }
 
 export async function recordSharedRevocation(sid: string, until: number): Promise<void> {
@@ -76,7 +84,7 @@ export async function isRevokedShared(sid: string, now: number): Promise<boolean
  * advisory lock on the key, an outcome another instance stored in the last few minutes is adopted instead.
  */
 export async function refreshOnceShared<T extends object>(key: string, refresh: () => Promise<T>): Promise<T> {
-  if (!sharedSessionsEnabled()) return refresh();
+  if (!sharedSessionsEnabled() || coolingDown()) return refresh();
   let outcome: { value: T } | { error: unknown } | undefined;
   const refreshHere = async () => {
     try {
