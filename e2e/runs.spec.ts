@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { APP_URL } from "./support/env";
 import { expect, test } from "./support/fixtures";
 import { SEED } from "../sim/seed/ids";
 
@@ -103,5 +104,33 @@ test(JOURNEY, async ({ browser, page, sim, signIn }) => {
   );
   await bruno.getByRole("link", { name: "Clear filters" }).click();
   await expect(runs).toBeVisible();
+  await other.close();
+});
+
+test("a teammate without access to a model sees none of its runs, on the page or in the CSV", async ({
+  browser,
+  page,
+  sim,
+  signIn,
+}) => {
+  void sim;
+  const restricted = SEED.models.restricted;
+  await signIn(page, "ada");
+  const started = await page.request.post(`/api/workspaces/${W}/models/${restricted}/exports/116000000101/tasks`, {
+    headers: { "X-Export-Desk-CSRF": "1", Origin: APP_URL, "Content-Type": "application/json" },
+    data: {},
+  });
+  expect(started.status()).toBe(201);
+  await page.goto(`/w/${W}/m/${restricted}/runs`);
+  await expect(page.getByRole("table", { name: /runs/i }).getByText("Ada Lovelace")).toBeVisible();
+
+  const other = await browser.newContext();
+  const bruno = await other.newPage();
+  await signIn(bruno, "bruno");
+  await bruno.goto(`/w/${W}/m/${restricted}/runs`);
+  await expect(bruno.getByRole("heading", { name: "No access to this model" })).toBeVisible();
+  await expect(bruno.getByText("Ada Lovelace")).toHaveCount(0);
+  expect((await bruno.request.get(`/api/workspaces/${W}/models/${restricted}/runs.csv`)).status()).toBe(404);
+  expect((await bruno.request.get(`/api/workspaces/${W}/models/${restricted}/runs`)).status()).toBe(404);
   await other.close();
 });
