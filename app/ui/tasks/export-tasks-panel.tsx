@@ -73,7 +73,7 @@ export function ExportTasksPanel({
         modelId={modelId}
         exportIdOf={() => exportId}
         finishedAt={live.finishedAt}
-        onCancel={(t) => void cancel(t, exportId)}
+        onCancel={(t) => void cancel(t, exportId, exportName)}
         empty="No tasks yet. Run the export to create one — tasks from everyone on the team appear here."
         typicalMs={runs ? typicalDuration(runs.runs) : undefined}
       />
