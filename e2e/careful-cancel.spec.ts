@@ -32,6 +32,8 @@ test.describe("careful cancel", () => {
     await sim.configure({ slowTaskDurationMs: 120_000, cancelLatencyMs: 1_500 });
     await signIn(page, "ada");
     await startSlowRun(page);
+    // Ada's tab shows her run's progress, then how it ended.
+    await expect(page).toHaveTitle(/^▶( \d+%)? Workforce Plan - Full Year\.csv · FP&A Planning · Export Desk$/);
 
     const other = await browser.newContext();
     const bruno = await other.newPage();
@@ -63,6 +65,7 @@ test.describe("careful cancel", () => {
     const cancelled = "Cancelled by Bruno Díaz — no file produced";
     await expect(adasRun.getByText(cancelled)).toBeVisible({ timeout: 30_000 });
     await expect(newestRow(page).getByText(cancelled)).toBeVisible({ timeout: 30_000 });
+    await expect(page).toHaveTitle(/^✗ Workforce Plan - Full Year\.csv · /);
 
     await adasRun.getByRole("link", { name: /Details of task/ }).click();
     const result = bruno.getByRole("region", { name: "Result" });
@@ -93,4 +96,12 @@ test.describe("careful cancel", () => {
       timeout: 30_000,
     });
   });
+});
+
+test("the export page's tab title names the export and the model", async ({ page, signIn }) => {
+  await signIn(page, "ada");
+  await page.goto(exportPage(SEED.exports.revenueCsv));
+  await expect(page).toHaveTitle(/Revenue by Region - Data\.csv · FP&A Planning · Export Desk$/);
+  await page.goto(`/w/${W}/m/${M}/runs`);
+  await expect(page).toHaveTitle("Runs · FP&A Planning · Export Desk");
 });
