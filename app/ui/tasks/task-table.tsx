@@ -149,6 +149,7 @@ function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) 
               "block truncate font-medium text-slate-900 hover:underline",
               "focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white",
             ].join(" ")}
+            title={exportNameOf(task)}
           >
             {exportNameOf(task)}
           </Link>
