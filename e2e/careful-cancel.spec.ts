@@ -17,8 +17,12 @@ const newestRow = (page: Page) =>
 
 async function startSlowRun(page: Page) {
   await page.goto(exportPage(SEED.exports.slow));
-  await page.getByRole("button", { name: "Run export" }).click();
+  // Started from the keyboard, the Run button keeps the focus while it is busy and after.
+  const run = page.getByRole("button", { name: "Run export" });
+  await run.focus();
+  await page.keyboard.press("Enter");
   await expect(newestRow(page).getByText("In progress", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(run).toBeFocused();
 }
 
 test.describe("careful cancel", () => {
