@@ -102,6 +102,23 @@ test.describe("careful cancel", () => {
   });
 });
 
+test("a cancel Anaplan outruns says the export finished before the cancel took effect", async ({
+  page,
+  sim,
+  signIn,
+}) => {
+  test.setTimeout(90_000);
+  await sim.configure({ taskDurationMs: 6_000, cancelLatencyMs: 1_500 });
+  await signIn(page, "ada");
+  await page.goto(exportPage(SEED.exports.uncancellable));
+  await page.getByRole("button", { name: "Run export" }).click();
+  const row = newestRow(page);
+  await row.getByRole("button", { name: /Cancel task/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel the run" }).click();
+  await expect(row.getByText("Anaplan finished it before the cancel took effect")).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByText("Complete", { exact: true })).toBeVisible();
+});
+
 test("the export page's tab title names the export and the model", async ({ page, signIn }) => {
   await signIn(page, "ada");
   await page.goto(exportPage(SEED.exports.revenueCsv));
