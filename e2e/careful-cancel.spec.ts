@@ -95,10 +95,23 @@ test.describe("careful cancel", () => {
       expect(bad, `cancel dialog (${colorScheme})`).toEqual([]);
       await page.screenshot({ path: path.join(shots, `cancel-dialog-${colorScheme}.png`) });
     }
+    await dialog.getByRole("button", { name: "Keep it running" }).click();
+    await expect(dialog).toBeHidden();
+
+    // The task page's Cancel goes through the same dialog, and focus comes back to it.
+    await newestRow(page)
+      .getByRole("link", { name: /Details of task/ })
+      .click();
+    const cancel = page.getByRole("button", { name: "Cancel task" });
+    await cancel.click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(cancel).toBeFocused();
+    await cancel.click();
     await dialog.getByRole("button", { name: "Cancel the run" }).click();
-    await expect(newestRow(page).getByText("Cancelled by Ada Lovelace — no file produced")).toBeVisible({
-      timeout: 30_000,
-    });
+    const result = page.getByRole("region", { name: "Result" });
+    await expect(result).toContainText("Cancelled by Ada Lovelace — no file produced", { timeout: 30_000 });
+    await expect(result).not.toContainText("failed");
   });
 });
 

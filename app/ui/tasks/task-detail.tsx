@@ -42,6 +42,7 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
   const kind = taskKind(task);
   const failures = failureMessages(task);
   async function onCancel(t: Task) {
+    if (cancelling) return;
     setCancelling(true);
     await cancel(t, exportId, exportName);
     setCancelling(false);
@@ -57,12 +58,13 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
           {canCancel(task) ? (
             <button
               type="button"
-              disabled={cancelling}
+              // Not disabled: focus comes back here when the confirmation is dismissed.
+              aria-disabled={cancelling || undefined}
               onClick={() => void onCancel(task)}
               className={[
                 "rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-medium",
                 "text-rose-800 hover:bg-rose-50 focus-visible:outline-2",
-                "focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60",
+                "focus-visible:outline-offset-2 focus-visible:outline-sky-600 aria-disabled:opacity-60",
                 "dark:border-rose-800 dark:bg-slate-900 dark:text-rose-200 dark:hover:bg-rose-950",
               ].join(" ")}
             >
