@@ -52,6 +52,7 @@ test(JOURNEY, async ({ browser, page, sim, signIn }) => {
     .nth(1);
   await expect(adasRun).toContainText("Ada Lovelace");
   await adasRun.getByRole("button", { name: /Cancel task/ }).click();
+  await bruno.getByRole("dialog").getByRole("button", { name: "Cancel the run" }).click();
   await expect(adasRun.getByText("Cancelled", { exact: true })).toBeVisible({ timeout: 30_000 });
 
   await bruno.getByRole("navigation", { name: "Model sections" }).getByRole("link", { name: "Runs" }).click();

@@ -14,6 +14,9 @@ test.describe("sign in", () => {
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "did not accept that email and password" })).toBeVisible();
+    // The password field has the focus and names the error; the form keeps its place.
+    await expect(page.getByLabel("Password")).toBeFocused();
+    await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/did not accept that email and password/);
 
     await page.getByLabel("Password").fill(SEED.password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();

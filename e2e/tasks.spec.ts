@@ -76,6 +76,10 @@ test.describe("running exports", () => {
       .nth(1);
     await expect(row.getByRole("button", { name: /Cancel/ })).toBeVisible();
     await row.getByRole("button", { name: /Cancel/ }).click();
+    await page
+      .getByRole("dialog", { name: /^Cancel your run of / })
+      .getByRole("button", { name: "Cancel the run" })
+      .click();
     await expect(row.getByText("Cancelling", { exact: true })).toBeVisible();
     await expect(row.getByText("Cancelled", { exact: true })).toBeVisible({ timeout: 30_000 });
   });

@@ -1,5 +1,6 @@
 import { SessionKeeper } from "@/app/ui/session/session-keeper";
 import { ToastProvider } from "@/app/ui/toast-provider";
+import { ConfirmCancelProvider } from "@/app/ui/tasks/confirm-cancel";
 import { getPageSession } from "@/lib/dal";
 
 /**
@@ -21,7 +22,7 @@ export default async function DeskLayout({ children }: LayoutProps<"/">) {
       >
         Skip to content
       </a>
-      {children}
+      <ConfirmCancelProvider myEmail={session?.info.user.email}>{children}</ConfirmCancelProvider>
     </ToastProvider>
   );
 }

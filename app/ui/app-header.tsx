@@ -41,7 +41,7 @@ export function AppHeader({ user, context }: Props) {
                 "truncate rounded px-1 hover:text-slate-900 focus-visible:outline-2",
                 "focus-visible:outline-sky-600 dark:hover:text-white",
               ].join(" ")}
-              title="Workspace — choose another model"
+              title={`${context.workspace.name} — workspace; choose another model`}
             >
               {context.workspace.name}
             </Link>
@@ -52,7 +52,7 @@ export function AppHeader({ user, context }: Props) {
                 "truncate rounded px-1 font-medium text-slate-900 hover:underline",
                 "focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white",
               ].join(" ")}
-              title="Model"
+              title={context.model.name}
             >
               {context.model.name}
             </Link>

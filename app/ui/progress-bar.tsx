@@ -24,7 +24,9 @@ export function ProgressBar({
   return (
     <div className="min-w-0">
       <div className="flex items-baseline justify-between gap-3 text-xs text-slate-600 dark:text-slate-400">
-        <span className="truncate">{step || "\u00a0"}</span>
+        <span className="truncate" title={step || undefined}>
+          {step || "\u00a0"}
+        </span>
         <span className="tabular-nums">{known ? formatPercent(fraction, "en-US") : "—"}</span>
       </div>
       <div

@@ -3,7 +3,7 @@
 import { formatExact, formatRelative } from "@/lib/shared/format";
 import { useNow } from "./use-now";
 
-/** "3 min. ago" with the exact local time on hover; rendered on the client only (a fixed-width placeholder before). */
+/** "3 min ago" with the exact local time on hover; rendered on the client only (a fixed-width placeholder before). */
 export function RelativeTime({ ms, prefix }: { ms: number | undefined; prefix?: string }) {
   const now = useNow();
   if (ms === undefined) return <span className="text-slate-500 dark:text-slate-400">—</span>;

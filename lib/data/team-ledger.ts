@@ -78,14 +78,22 @@ export async function observeTasks(
   while (written.size > MAX_WRITTEN) written.delete(written.keys().next().value as string);
 }
 
-/** Tasks as Anaplan gave them, each with `startedBy` where the ledger knows who started it (null: outside Export Desk). */
+/**
+ * Tasks as Anaplan gave them, each with `startedBy` where the ledger knows who started it (null: outside Export
+ * Desk), and `cancelledBy` where Anaplan's list left it out but the ledger knows who cancelled it.
+ */
 export async function withStartedBy<T extends Task>(scope: LedgerScope, tasks: readonly T[]): Promise<T[]> {
   if (tasks.length === 0) return [...tasks];
-  const known = await ledger().startedByFor(
-    scope,
-    tasks.map((t) => t.taskId),
-  );
-  return tasks.map((t) => (known.has(t.taskId) ? { ...t, startedBy: known.get(t.taskId) as Person | null } : t));
+  const ids = tasks.map((t) => t.taskId);
+  const [known, cancellers] = await Promise.all([
+    ledger().startedByFor(scope, ids),
+    ledger().cancelledByFor(scope, ids),
+  ]);
+  return tasks.map((t) => {
+    const cancelledBy = t.cancelledBy ?? cancellers.get(t.taskId);
+    const withCanceller = cancelledBy ? { ...t, cancelledBy } : t;
+    return known.has(t.taskId) ? { ...withCanceller, startedBy: known.get(t.taskId) as Person | null } : withCanceller;
+  });
 }
 
 /**

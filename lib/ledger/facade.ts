@@ -14,6 +14,7 @@ import { recordObservations } from "./record-observations";
 import { recordRunStarted, type RunStarted } from "./record-start";
 import type { RunsQuery } from "./runs-query";
 import { startedByFor } from "./started-by";
+import { cancelledByFor } from "./cancelled-by";
 import type { Actor, LedgerScope, Person, RunsPage } from "./types";
 
 export type LedgerStatus = "ok" | "off" | "unavailable";
@@ -76,6 +77,8 @@ export function createLedger(options: LedgerOptions) {
       safely<string | null>((db) => exportName(db, scope, exportId), null),
     startedByFor: (scope: LedgerScope, taskIds: string[]) =>
       safely((db) => startedByFor(db, scope, taskIds), new Map<string, Person | null>()),
+    cancelledByFor: (scope: LedgerScope, taskIds: string[]) =>
+      safely((db) => cancelledByFor(db, scope, taskIds), new Map<string, string>()),
     exportHistory: (scope: LedgerScope, exportId: string, limit?: number) =>
       safely<ExportHistory>((db) => exportHistory(db, scope, exportId, limit), { runs: [], typicalDurationMs: null }),
     staleActiveRuns: (scope: LedgerScope, query: { notCheckedSince: Date; limit?: number }) =>

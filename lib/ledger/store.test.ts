@@ -12,6 +12,7 @@ import { recordObservations } from "./record-observations";
 import { recordRunStarted } from "./record-start";
 import { parseRunsQuery } from "./runs-query";
 import { startedByFor } from "./started-by";
+import { cancelledByFor } from "./cancelled-by";
 import {
   ada,
   at,
@@ -182,6 +183,9 @@ describe.each(ENGINES)("the ledger store on %s", (engine) => {
       outcome: "cancelled",
       cancelledBy: { email: ada.email, name: ada.name },
     });
+    // Live task lists name the canceller from here; runs nobody cancelled have no entry.
+    await recordObservations(db(), s, EXPORT.id, EXPORT.name, [task(6, "IN_PROGRESS")], at(44));
+    expect(await cancelledByFor(db(), s, [taskId(7), taskId(6), taskId(8)])).toEqual(new Map([[taskId(7), ada.name]]));
   });
 
   it("records a download cut off part way, attached to the task it names", async () => {

@@ -95,7 +95,7 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
         exportIdOf={(t) => t.exportId}
         exportNameOf={(t) => t.exportName}
         finishedAt={live.finishedAt}
-        onCancel={(t) => void cancel(t, t.exportId)}
+        onCancel={(t) => void cancel(t, t.exportId, t.exportName)}
         empty={
           all.length === 0
             ? "No recent tasks in this model. Runs by anyone on the team appear here."

@@ -36,6 +36,7 @@ export function RunExportForm({ workspaceId, modelId, exportId, exportName, disa
 
   async function run(e: React.FormEvent) {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -69,12 +70,15 @@ export function RunExportForm({ workspaceId, modelId, exportId, exportName, disa
       </div>
       <button
         type="submit"
-        disabled={busy || !!disabledReason}
+        // Busy is aria-disabled, not disabled: a disabled button drops the focus of the person who pressed it.
+        disabled={!!disabledReason}
+        aria-disabled={busy || undefined}
+        aria-busy={busy || undefined}
         className={[
           "inline-flex h-9 items-center gap-2 rounded-md bg-sky-700 px-4 text-sm",
           "font-semibold text-white shadow-sm hover:bg-sky-800 focus-visible:outline-2",
           "focus-visible:outline-offset-2 focus-visible:outline-sky-600",
-          "disabled:cursor-not-allowed disabled:bg-slate-400 dark:bg-sky-700",
+          "disabled:cursor-not-allowed disabled:bg-slate-400 aria-disabled:cursor-progress dark:bg-sky-700",
           "dark:hover:bg-sky-800 dark:disabled:bg-slate-700",
         ].join(" ")}
       >

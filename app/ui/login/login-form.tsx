@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { ApiErrorBody } from "@/lib/shared/types";
 import { apiPaths } from "@/lib/shared/api-paths";
 import { mutationHeaders } from "@/lib/shared/api-client";
@@ -23,9 +23,11 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const password = useRef<HTMLInputElement>(null);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (busy) return;
     const form = new FormData(e.currentTarget);
     setBusy(true);
     setError(null);
@@ -48,6 +50,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       setError("Export Desk cannot be reached. Check your connection and try again.");
     }
     setBusy(false);
+    password.current?.focus();
   }
 
   const input =
@@ -55,17 +58,6 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     "focus-visible:border-sky-600 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-950";
   return (
     <form onSubmit={submit} className="space-y-4" noValidate={false}>
-      {error ? (
-        <p
-          role="alert"
-          className={[
-            "rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-800",
-            "dark:border-rose-800 dark:bg-rose-950 dark:text-rose-200",
-          ].join(" ")}
-        >
-          {error}
-        </p>
-      ) : null}
       <div>
         <label htmlFor={`${id}-email`} className="block text-sm font-medium">
           Email
@@ -82,17 +74,25 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
           type="password"
           autoComplete="current-password"
           required
+          ref={password}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
           className={input}
         />
+        {/* The space is kept whether or not there is a message, so the form never jumps. */}
+        <p id={`${id}-error`} role="alert" className="mt-1 min-h-10 text-sm text-rose-800 dark:text-rose-300">
+          {error}
+        </p>
       </div>
       <button
         type="submit"
-        disabled={busy}
+        aria-disabled={busy || undefined}
+        aria-busy={busy || undefined}
         className={[
           "inline-flex h-10 w-full items-center justify-center gap-2 rounded-md bg-sky-700",
           "px-4 text-sm font-semibold text-white shadow-sm hover:bg-sky-800",
           "focus-visible:outline-2 focus-visible:outline-offset-2",
-          "focus-visible:outline-sky-600 disabled:opacity-70 dark:bg-sky-700",
+          "focus-visible:outline-sky-600 aria-disabled:opacity-70 dark:bg-sky-700",
           "dark:hover:bg-sky-800",
         ].join(" ")}
       >

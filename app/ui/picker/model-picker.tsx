@@ -128,7 +128,9 @@ function ModelCard({ workspaceId, model }: { workspaceId: string; model: Model }
         aria-disabled="true"
       >
         <span className="flex items-center justify-between gap-2">
-          <span className="truncate font-medium text-slate-700 dark:text-slate-300">{model.name}</span>
+          <span className="truncate font-medium text-slate-700 dark:text-slate-300" title={model.name}>
+            {model.name}
+          </span>
           <span
             className={[
               "inline-flex shrink-0 items-center gap-1 rounded-full bg-slate-200 px-2 py-0.5",
@@ -155,7 +157,9 @@ function ModelCard({ workspaceId, model }: { workspaceId: string; model: Model }
       ].join(" ")}
     >
       <span className="flex items-center justify-between gap-2">
-        <span className="truncate font-medium">{model.name}</span>
+        <span className="truncate font-medium" title={model.name}>
+          {model.name}
+        </span>
         {state ? (
           <span
             className={[

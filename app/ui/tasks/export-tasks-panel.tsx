@@ -12,6 +12,7 @@ import { LiveTableControls } from "./live-table-controls";
 import { TaskTable } from "./task-table";
 import { useLiveTasks } from "./use-live-tasks";
 import { PENDING_PREFIX, useTaskActions } from "./use-task-actions";
+import { useTabTitle } from "./use-tab-title";
 
 const selectTasks = (d: TasksResponse | undefined) => d?.tasks;
 
@@ -47,6 +48,7 @@ export function ExportTasksPanel({
     revalidateOnFocus: false,
   });
   const tasks = withModelProgress(sortTasks(live.tasks ?? []), activity?.modelStatus);
+  useTabTitle(tasks[0], live.finishedAt);
   // The run history (loaded by its chart on this page) tells how long this export usually takes.
   const { data: runs } = useSWR<RunsResponse>(history, { revalidateOnMount: false, revalidateOnFocus: false });
   // A task that has just started joins the chart as a running bar; one that has just finished is refreshed by onFinished.
@@ -73,7 +75,7 @@ export function ExportTasksPanel({
         modelId={modelId}
         exportIdOf={() => exportId}
         finishedAt={live.finishedAt}
-        onCancel={(t) => void cancel(t, exportId)}
+        onCancel={(t) => void cancel(t, exportId, exportName)}
         empty="No tasks yet. Run the export to create one — tasks from everyone on the team appear here."
         typicalMs={runs ? typicalDuration(runs.runs) : undefined}
       />

@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import type { Task } from "@/lib/shared/types";
 import type { TaskResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
+import { cancelOutcome } from "@/lib/shared/cancel-text";
 import { canCancel, failureMessages, isActiveTask, taskKind } from "@/lib/shared/task-state";
 import { ProgressBar } from "../progress-bar";
 import { ExactTime, RelativeTime } from "../relative-time";
@@ -41,8 +42,9 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
   const kind = taskKind(task);
   const failures = failureMessages(task);
   async function onCancel(t: Task) {
+    if (cancelling) return;
     setCancelling(true);
-    await cancel(t, exportId);
+    await cancel(t, exportId, exportName);
     setCancelling(false);
   }
 
@@ -56,12 +58,13 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
           {canCancel(task) ? (
             <button
               type="button"
-              disabled={cancelling}
+              // Not disabled: focus comes back here when the confirmation is dismissed.
+              aria-disabled={cancelling || undefined}
               onClick={() => void onCancel(task)}
               className={[
                 "rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-medium",
                 "text-rose-800 hover:bg-rose-50 focus-visible:outline-2",
-                "focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-60",
+                "focus-visible:outline-offset-2 focus-visible:outline-sky-600 aria-disabled:opacity-60",
                 "dark:border-rose-800 dark:bg-slate-900 dark:text-rose-200 dark:hover:bg-rose-950",
               ].join(" ")}
             >
@@ -120,7 +123,7 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
         </dl>
       </section>
 
-      {task.result ? (
+      {task.result || kind === "cancelled" ? (
         <section
           aria-labelledby="result-heading"
           className={`rounded-xl border p-5 ${kind === "failed" ? FAILED_PANEL : PANEL}`}
@@ -129,8 +132,8 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
             Result
           </h2>
           <p className="mt-1 text-sm">
-            {task.result.successful ? "The export finished successfully." : "The export failed."}
-            {task.result.objectName ? ` (${task.result.objectName})` : ""}
+            {resultSentence(task)}
+            {task.result?.objectName ? ` (${task.result.objectName})` : ""}
           </p>
           {failures.length > 0 ? (
             <>
@@ -142,13 +145,18 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
               </ul>
             </>
           ) : null}
-          {task.result.failureDumpAvailable ? (
+          {task.result?.failureDumpAvailable ? (
             <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">Anaplan kept a failure dump for this run.</p>
           ) : null}
         </section>
       ) : null}
     </div>
   );
+}
+
+/** CANCELLED carries successful: false, but a cancelled run never "failed". */
+function resultSentence(task: Task): string {
+  return cancelOutcome(task) ?? (task.result?.successful ? "The export finished successfully." : "The export failed.");
 }
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { Task } from "@/lib/shared/types";
 import { pagePaths } from "@/lib/shared/api-paths";
 import { starterName, timeLeft } from "@/lib/shared/runs-view";
+import { cancelOutcome } from "@/lib/shared/cancel-text";
 import { canCancel, failureMessages, isActiveTask, taskKind } from "@/lib/shared/task-state";
 import { ProgressBar } from "../progress-bar";
 import { COLUMN_HEADER, TABLE_HEAD } from "../table-styles";
@@ -148,6 +149,7 @@ function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) 
               "block truncate font-medium text-slate-900 hover:underline",
               "focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white",
             ].join(" ")}
+            title={exportNameOf(task)}
           >
             {exportNameOf(task)}
           </Link>
@@ -178,9 +180,7 @@ function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) 
         ) : failures.length > 0 ? (
           <p className="line-clamp-2 text-rose-800 dark:text-rose-300">{failures[0]}</p>
         ) : (
-          <span className="text-slate-600 dark:text-slate-400">
-            {task.cancelledBy ? `Cancelled by ${task.cancelledBy}` : (task.currentStep ?? "—")}
-          </span>
+          <span className="text-slate-600 dark:text-slate-400">{cancelOutcome(task) ?? task.currentStep ?? "—"}</span>
         )}
       </td>
       <td className={`${td} font-mono text-xs whitespace-nowrap`}>

@@ -7,6 +7,7 @@ import { pollInterval } from "@/lib/shared/poll-interval";
 import { currentTime } from "@/lib/shared/format";
 import { finishedSince } from "@/lib/shared/task-list";
 import { KIND_LABEL, failureMessages, taskKind } from "@/lib/shared/task-state";
+import { cancelOutcome } from "@/lib/shared/cancel-text";
 import { useToast } from "../toast-provider";
 import { notifyDone } from "./notifications";
 
@@ -59,7 +60,7 @@ export function useLiveTasks<D, T extends Task>(
   function announceDone(task: T) {
     const to = taskKind(task);
     const title = `${describe?.(task) ?? "Export"}: ${to === "unknown" ? "finished" : KIND_LABEL[to].toLowerCase()}`;
-    const body = to === "failed" ? (failureMessages(task)[0] ?? "Anaplan reported a failure.") : undefined;
+    const body = to === "failed" ? (failureMessages(task)[0] ?? "Anaplan reported a failure.") : cancelOutcome(task);
     if (announce) toast({ tone: to === "succeeded" ? "success" : to === "failed" ? "error" : "info", title, body });
     if (notifyInBackground) notifyDone(title, body, task.taskId);
   }

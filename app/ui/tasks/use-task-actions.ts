@@ -6,7 +6,9 @@ import type { ActivityResponse, TaskResponse, TasksResponse } from "@/lib/shared
 import { apiPaths } from "@/lib/shared/api-paths";
 import { ApiError, apiSend } from "@/lib/shared/api-client";
 import { upsertTask } from "@/lib/shared/task-list";
+import { cancelQuestion } from "@/lib/shared/cancel-text";
 import { useToast } from "../toast-provider";
+import { useConfirmCancel } from "./confirm-cancel";
 
 export const PENDING_PREFIX = "pending-";
 
@@ -19,6 +21,7 @@ type Patch = (t: Task) => Task;
 export function useTaskActions(workspaceId: string, modelId: string) {
   const { cache, mutate } = useSWRConfig();
   const { toast } = useToast();
+  const { confirm, myEmail } = useConfirmCancel();
   const activityKey = apiPaths.activity(workspaceId, modelId);
 
   function snapshot(keys: string[]) {
@@ -86,7 +89,9 @@ export function useTaskActions(workspaceId: string, modelId: string) {
     }
   }
 
-  async function cancel(task: Task, exportId: string): Promise<void> {
+  /** Asks first, naming whose run it is; resolves false when the person keeps it running. */
+  async function cancel(task: Task, exportId: string, exportName: string): Promise<boolean> {
+    if (!(await confirm(cancelQuestion(task, exportName, myEmail, Date.now())))) return false;
     const listKey = apiPaths.exportTasks(workspaceId, modelId, exportId);
     const taskKey = apiPaths.task(workspaceId, modelId, exportId, task.taskId);
     const saved = snapshot([listKey, activityKey, taskKey]);
@@ -110,6 +115,7 @@ export function useTaskActions(workspaceId: string, modelId: string) {
       void mutate(listKey);
       void mutate(activityKey);
       void mutate(taskKey);
+      return true;
     } catch (err) {
       await restore(saved);
       toast({
@@ -117,6 +123,7 @@ export function useTaskActions(workspaceId: string, modelId: string) {
         title: "Could not cancel the task",
         body: err instanceof Error ? err.message : undefined,
       });
+      return false;
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { modelPageTitle } from "./page-title";
 import { Suspense } from "react";
 import { requirePageSession, validPageIds } from "@/lib/dal";
 import { loadModelContext } from "@/lib/data/model-context";
@@ -11,7 +12,9 @@ import { runBlockedReason, within } from "@/app/ui/server/page-data";
 import { NoAccess, Notice, TableSkeleton } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 
-export const metadata: Metadata = { title: "Exports" };
+export function generateMetadata({ params }: PageProps<"/w/[workspaceId]/m/[modelId]">): Promise<Metadata> {
+  return modelPageTitle(params);
+}
 
 export default async function CataloguePage({ params, searchParams }: PageProps<"/w/[workspaceId]/m/[modelId]">) {
   const { workspaceId, modelId } = await validPageIds(params);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { modelPageTitle } from "../page-title";
 import { Suspense } from "react";
 import { requirePageSession, validPageIds } from "@/lib/dal";
 import { orNoAccess } from "@/lib/data/no-access";
@@ -9,7 +10,9 @@ import { PageShell } from "@/app/ui/page-shell";
 import { NoAccess, TableSkeleton } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 
-export const metadata: Metadata = { title: "Activity" };
+export function generateMetadata({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/activity">): Promise<Metadata> {
+  return modelPageTitle(params, "Activity");
+}
 
 export default async function ActivityPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/activity">) {
   const { workspaceId, modelId } = await validPageIds(params);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { modelPageTitle } from "../page-title";
 import { requirePageSession, validPageIds } from "@/lib/dal";
 import { getRuns, readRunsQuery } from "@/lib/data/runs";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
@@ -10,7 +11,9 @@ import { toSearchParams } from "@/app/ui/server/page-data";
 import { NoAccess } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 
-export const metadata: Metadata = { title: "Runs" };
+export function generateMetadata({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/runs">): Promise<Metadata> {
+  return modelPageTitle(params, "Runs");
+}
 
 const SUBTITLE = "Every export run of this model: who started it, how it ended and who downloaded the result.";
 

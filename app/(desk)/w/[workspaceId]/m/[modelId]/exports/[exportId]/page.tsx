@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { modelPageTitle } from "../../page-title";
 import { requirePageSession, validPageIds } from "@/lib/dal";
 import { loadModelContext } from "@/lib/data/model-context";
 import { orNoAccess } from "@/lib/data/no-access";
@@ -18,7 +19,11 @@ import { NoAccess } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 import { ExportTasksPanel } from "@/app/ui/tasks/export-tasks-panel";
 
-export const metadata: Metadata = { title: "Export" };
+export function generateMetadata({
+  params,
+}: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]">): Promise<Metadata> {
+  return modelPageTitle(params);
+}
 
 export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]">) {
   const { workspaceId: w, modelId: m, exportId: e } = await validPageIds(params);

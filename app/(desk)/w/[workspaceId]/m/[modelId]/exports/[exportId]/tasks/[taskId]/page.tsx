@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { modelPageTitle } from "../../../../page-title";
 import Link from "next/link";
 import { requirePageSession, validPageIds } from "@/lib/dal";
 import { orNoAccess } from "@/lib/data/no-access";
@@ -10,7 +11,11 @@ import { NoAccess } from "@/app/ui/states";
 import { SwrProvider } from "@/app/ui/swr-provider";
 import { TaskDetail } from "@/app/ui/tasks/task-detail";
 
-export const metadata: Metadata = { title: "Task" };
+export function generateMetadata({
+  params,
+}: PageProps<"/w/[workspaceId]/m/[modelId]/exports/[exportId]/tasks/[taskId]">): Promise<Metadata> {
+  return modelPageTitle(params, "Task");
+}
 
 export default async function TaskPage({
   params,
