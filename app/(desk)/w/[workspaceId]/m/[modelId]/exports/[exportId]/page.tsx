@@ -60,7 +60,7 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
             aria-label="Run"
             className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
           >
-            <ModelBusyBanner workspaceId={w} modelId={m} live />
+            <ModelBusyBanner workspaceId={w} modelId={m} exportId={e} live />
             <RunExportForm
               workspaceId={w}
               modelId={m}
