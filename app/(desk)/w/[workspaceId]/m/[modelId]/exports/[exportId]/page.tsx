@@ -5,6 +5,7 @@ import { orNoAccess } from "@/lib/data/no-access";
 import { getExportDetail, getExportTasks, getModelActivity } from "@/lib/data/queries";
 import { getRuns } from "@/lib/data/runs";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
+import { estimateExportBytes } from "@/lib/shared/export-size";
 import { formatLabel } from "@/lib/shared/format";
 import { exportHistoryKey, HISTORY_RUNS } from "@/lib/shared/runs-view";
 import { ModelBusyBanner } from "@/app/ui/activity/model-busy-banner";
@@ -75,6 +76,8 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
             workspaceId={w}
             modelId={m}
             exportId={e}
+            userEmail={session.info.user.email}
+            estimateBytes={estimateExportBytes(meta)}
             format={{
               previewable: /^text\//.test(format),
               encoding: meta.encoding ?? detail.export.encoding,
