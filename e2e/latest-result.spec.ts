@@ -35,3 +35,30 @@ test("the latest result says its size and whose run made it; a teammate learns w
   );
   await other.close();
 });
+
+test("a result over 1 GB asks before it downloads", async ({ page, sim, signIn }) => {
+  test.setTimeout(90_000);
+  await sim.configure({ taskDurationMs: 3_000 });
+  await signIn(page, "ada");
+  await page.goto(`/w/${W}/m/${M}/exports/${SEED.exports.huge}`);
+  await page.getByRole("button", { name: "Run export" }).click();
+  await expect(
+    page
+      .getByRole("table", { name: /Tasks of/ })
+      .getByRole("row")
+      .nth(1)
+      .getByText("Complete", { exact: true }),
+  ).toBeVisible({ timeout: 30_000 });
+
+  const latest = page.getByRole("region", { name: "Latest result" });
+  await expect(latest).toContainText(/\d\.\d GB · from your run at \d\d:\d\d/);
+  // No link to the file until the person has said yes.
+  await expect(latest.getByRole("link", { name: /Download/ })).toHaveCount(0);
+  await latest.getByRole("button", { name: "Download latest result" }).click();
+  const ask = latest.getByRole("group", { name: "Confirm a large download" });
+  await expect(ask).toContainText(/This file is about \d\.\d GB/);
+  await expect(ask.getByRole("link", { name: /Download \d\.\d GB/ })).toBeVisible();
+  await ask.getByRole("button", { name: "Not now" }).click();
+  await expect(ask).toBeHidden();
+  await expect(latest.getByRole("button", { name: "Download latest result" })).toBeVisible();
+});
