@@ -48,7 +48,7 @@ export function ActivityPanel({ workspaceId, modelId }: { workspaceId: string; m
 
   return (
     <div className="space-y-4">
-      <ModelBusyBanner workspaceId={workspaceId} modelId={modelId} />
+      <ModelBusyBanner workspaceId={workspaceId} modelId={modelId} taskIds={shown.map((t) => t.taskId)} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap items-end gap-3">
           <label className={FIELD_LABEL}>

@@ -56,7 +56,16 @@ export function ExportMetadataPanel({ meta, definition }: { meta: ExportMetadata
           >
             Columns and data types ({columns})
           </summary>
-          <div className="mt-3 max-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">
+          {/* Focusable so that a keyboard can scroll it where it overflows (a phone's width, a long list). */}
+          <div
+            tabIndex={0}
+            role="region"
+            aria-label="Columns and data types"
+            className={[
+              "mt-3 max-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800",
+              "focus-visible:outline-2 focus-visible:outline-sky-600",
+            ].join(" ")}
+          >
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">Columns of the export with their Anaplan data types</caption>
               <thead

@@ -83,30 +83,33 @@ export function RunHistory({ workspaceId, modelId, exportId, exportName }: Props
 /** The chart's text alternative, for screen readers. */
 function HistoryTable({ runs, exportName }: { runs: RunsResponse["runs"]; exportName: string }) {
   return (
-    <table className="sr-only">
-      <caption>Recent runs of {exportName}, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Started</th>
-          <th scope="col">Started by</th>
-          <th scope="col">Duration</th>
-          <th scope="col">Outcome</th>
-        </tr>
-      </thead>
-      <tbody>
-        {runs.map((run) => (
-          <tr key={run.taskId}>
-            <td>
-              <RelativeTime ms={Date.parse(run.startedAt)} />
-            </td>
-            <td>{starterName(run.startedBy)}</td>
-            <td>
-              <RunDuration run={run} />
-            </td>
-            <td>{KIND_LABEL[run.outcome]}</td>
+    // Hidden by a wrapper: a table ignores its own overflow and width, so an sr-only table still widens a phone's page.
+    <div className="sr-only">
+      <table>
+        <caption>Recent runs of {exportName}, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">Started by</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Outcome</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <tr key={run.taskId}>
+              <td>
+                <RelativeTime ms={Date.parse(run.startedAt)} />
+              </td>
+              <td>{starterName(run.startedBy)}</td>
+              <td>
+                <RunDuration run={run} />
+              </td>
+              <td>{KIND_LABEL[run.outcome]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -15,7 +15,7 @@ const EXPORT_LINK =
   "break-words text-slate-900 hover:text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600 " +
   "dark:text-white dark:hover:text-sky-300";
 
-/** One run of the team ledger; narrow screens fold the hidden columns into the cells that stay. */
+/** One run of the team ledger (phones get `RunCard`); medium screens fold the hidden columns into the cells that stay. */
 export function RunRow({ run, workspaceId, modelId }: { run: Run; workspaceId: string; modelId: string }) {
   const started = Date.parse(run.startedAt);
   const finished = run.finishedAt ? Date.parse(run.finishedAt) : undefined;
@@ -33,9 +33,6 @@ export function RunRow({ run, workspaceId, modelId }: { run: Run; workspaceId: s
         <RelativeTime ms={started} />
         <span className={`block text-xs tabular-nums lg:hidden ${muted}`}>
           <RunDuration run={run} />
-        </span>
-        <span className="block font-mono text-xs sm:hidden">
-          <TaskLink run={run} workspaceId={workspaceId} modelId={modelId} />
         </span>
       </td>
       <td className={`${td} hidden whitespace-nowrap lg:table-cell`}>
@@ -67,14 +64,14 @@ export function RunRow({ run, workspaceId, modelId }: { run: Run; workspaceId: s
       <td className={`${td} hidden md:table-cell`}>
         {run.downloads.length > 0 ? <Downloaders run={run} /> : <span className={muted}>—</span>}
       </td>
-      <td className={`${td} hidden font-mono text-xs whitespace-nowrap sm:table-cell`}>
+      <td className={`${td} font-mono text-xs whitespace-nowrap`}>
         <TaskLink run={run} workspaceId={workspaceId} modelId={modelId} />
       </td>
     </tr>
   );
 }
 
-function TaskLink({ run, workspaceId, modelId }: { run: Run; workspaceId: string; modelId: string }) {
+export function TaskLink({ run, workspaceId, modelId }: { run: Run; workspaceId: string; modelId: string }) {
   return (
     <Link
       href={pagePaths.task(workspaceId, modelId, run.exportId, run.taskId)}
@@ -87,7 +84,7 @@ function TaskLink({ run, workspaceId, modelId }: { run: Run; workspaceId: string
   );
 }
 
-function Starter({ run }: { run: Run }) {
+export function Starter({ run }: { run: Run }) {
   return run.startedBy ? (
     <span>{starterName(run.startedBy)}</span>
   ) : (
@@ -96,7 +93,7 @@ function Starter({ run }: { run: Run }) {
 }
 
 /** Each person once; the sizes in the title, and a download that broke off says so. */
-function Downloaders({ run }: { run: Run }) {
+export function Downloaders({ run }: { run: Run }) {
   const people = new Map<string, { name: string; bytes: number; complete: boolean }>();
   for (const d of run.downloads) {
     const seen = people.get(d.by.email);

@@ -1,10 +1,11 @@
 import type { Run } from "@/lib/shared/runs";
 import { COLUMN_HEADER, TABLE_HEAD } from "../table-styles";
+import { RunCard } from "./run-card";
 import { RunRow } from "./run-row";
 
 const th = `${COLUMN_HEADER} whitespace-nowrap text-left`;
 
-/** The ledger's runs, newest first. */
+/** The ledger's runs, newest first: a table from 640 px up, cards below (CSS alone, so hydration moves nothing). */
 export function RunsTable({
   runs,
   workspaceId,
@@ -16,7 +17,7 @@ export function RunsTable({
 }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full border-collapse text-sm">
+      <table className="hidden w-full border-collapse text-sm sm:table">
         <caption className="sr-only">Runs of this model, newest first</caption>
         <thead className={TABLE_HEAD}>
           <tr>
@@ -41,7 +42,7 @@ export function RunsTable({
             <th scope="col" className={`${th} hidden md:table-cell`}>
               Downloaded by
             </th>
-            <th scope="col" className={`${th} hidden sm:table-cell`}>
+            <th scope="col" className={th}>
               Task
             </th>
           </tr>
@@ -52,6 +53,14 @@ export function RunsTable({
           ))}
         </tbody>
       </table>
+      <ul
+        aria-label="Runs of this model, newest first"
+        className="divide-y divide-slate-100 sm:hidden dark:divide-slate-800"
+      >
+        {runs.map((run) => (
+          <RunCard key={run.taskId} run={run} workspaceId={workspaceId} modelId={modelId} />
+        ))}
+      </ul>
     </div>
   );
 }

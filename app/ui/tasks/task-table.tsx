@@ -3,17 +3,13 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { Task } from "@/lib/shared/types";
-import { pagePaths } from "@/lib/shared/api-paths";
-import { starterName, timeLeft } from "@/lib/shared/runs-view";
-import { cancelOutcome } from "@/lib/shared/cancel-text";
-import { canCancel, failureMessages, isActiveTask, taskKind } from "@/lib/shared/task-state";
-import { ProgressBar } from "../progress-bar";
 import { COLUMN_HEADER, TABLE_HEAD } from "../table-styles";
 import { RelativeTime } from "../relative-time";
 import { StateBadge } from "../state-badge";
 import { TaskDuration } from "../task-duration";
-import { useNow } from "../use-now";
-import { PENDING_PREFIX } from "./use-task-actions";
+import { TaskCard } from "./task-card";
+import { CancelButton, TaskDetailLink, TaskProgress, TaskStarter } from "./task-parts";
+import { type TaskView, taskView } from "./task-view";
 
 interface Props<T extends Task> {
   caption: string;
@@ -47,6 +43,16 @@ export function TaskTable<T extends Task>(props: Props<T>) {
   const waiting = frozen ? tasks.filter((t) => !frozen.includes(t.taskId)) : [];
 
   const hold = () => setFrozen((f) => f ?? tasks.map((t) => t.taskId));
+  const views = rows.map((task) => ({
+    task,
+    isNew: !initial.has(task.taskId),
+    view: taskView(task, {
+      workspaceId: props.workspaceId,
+      modelId: props.modelId,
+      exportId: props.exportIdOf(task),
+      exportName: exportNameOf?.(task),
+    }),
+  }));
   const release = () => setFrozen(null);
 
   if (tasks.length === 0) {
@@ -89,7 +95,8 @@ export function TaskTable<T extends Task>(props: Props<T>) {
             ↑ Show {waiting.length} new {waiting.length === 1 ? "task" : "tasks"}
           </button>
         ) : null}
-        <table className="w-full min-w-[760px] table-fixed border-collapse text-sm">
+        {/* Phones get cards and larger screens the table, by CSS alone, so hydration never moves anything. */}
+        <table className="hidden w-full min-w-[760px] table-fixed border-collapse text-sm sm:table">
           <caption className="sr-only">{props.caption}</caption>
           <thead className={TABLE_HEAD}>
             <tr>
@@ -119,39 +126,47 @@ export function TaskTable<T extends Task>(props: Props<T>) {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {rows.map((task) => (
-              <TaskRow key={task.taskId} {...props} task={task} isNew={!initial.has(task.taskId)} />
+            {views.map((v) => (
+              <TaskRow key={v.task.taskId} {...props} {...v} />
             ))}
           </tbody>
         </table>
+        <ul aria-label={props.caption} className="divide-y divide-slate-100 sm:hidden dark:divide-slate-800">
+          {views.map(({ task, view, isNew }) => (
+            <TaskCard
+              key={task.taskId}
+              task={task}
+              view={view}
+              isNew={isNew}
+              finishedAt={props.finishedAt[task.taskId]}
+              typicalMs={props.typicalMs}
+              onCancel={() => props.onCancel(task)}
+            />
+          ))}
+        </ul>
       </div>
     </div>
   );
 }
 
-function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) {
-  const { task, isNew, workspaceId, modelId, exportIdOf, exportNameOf, finishedAt, onCancel, typicalMs } = props;
-  const pending = task.taskId.startsWith(PENDING_PREFIX);
-  const exportId = exportIdOf(task);
-  const kind = taskKind(task);
-  const failures = kind === "failed" ? failureMessages(task) : [];
-  const detail = pagePaths.task(workspaceId, modelId, exportId, task.taskId);
+function TaskRow<T extends Task>(props: Props<T> & { task: T; view: TaskView; isNew: boolean }) {
+  const { task, view, isNew, finishedAt, onCancel, typicalMs } = props;
   return (
     <tr
-      className={`${isNew ? "animate-row-in" : ""} ${kind === "failed" ? "bg-rose-50/40 dark:bg-rose-950/20" : ""}`}
+      className={`${isNew ? "animate-row-in" : ""} ${view.kind === "failed" ? "bg-rose-50/40 dark:bg-rose-950/20" : ""}`}
       data-task-id={task.taskId}
     >
-      {exportNameOf ? (
+      {view.exportName !== undefined ? (
         <td className={td}>
           <Link
-            href={pagePaths.export(workspaceId, modelId, exportId)}
+            href={view.exportHref}
             className={[
               "block truncate font-medium text-slate-900 hover:underline",
               "focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-white",
             ].join(" ")}
-            title={exportNameOf(task)}
+            title={view.exportName}
           >
-            {exportNameOf(task)}
+            {view.exportName}
           </Link>
         </td>
       ) : null}
@@ -160,80 +175,20 @@ function TaskRow<T extends Task>(props: Props<T> & { task: T; isNew: boolean }) 
       </td>
       <td className={`${td} whitespace-nowrap text-slate-700 dark:text-slate-300`}>
         <RelativeTime ms={task.creationTime} />
-        <StartedBy task={task} />
+        <TaskStarter view={view} className="block truncate" />
       </td>
       <td className={`${td} whitespace-nowrap text-slate-700 tabular-nums dark:text-slate-300`}>
         <TaskDuration task={task} finishedAt={finishedAt[task.taskId]} />
       </td>
       <td className={td}>
-        {isActiveTask(task) ? (
-          <>
-            <ProgressBar
-              value={task.progress}
-              label={`Progress of task ${task.taskId.slice(0, 8)}`}
-              step={pending ? "Starting…" : task.currentStep}
-            />
-            {kind === "running" && typicalMs !== undefined ? (
-              <TimeLeft typicalMs={typicalMs} startedAt={task.creationTime} />
-            ) : null}
-          </>
-        ) : failures.length > 0 ? (
-          <p className="line-clamp-2 text-rose-800 dark:text-rose-300">{failures[0]}</p>
-        ) : (
-          <span className="text-slate-600 dark:text-slate-400">{cancelOutcome(task) ?? task.currentStep ?? "—"}</span>
-        )}
+        <TaskProgress task={task} view={view} typicalMs={typicalMs} />
       </td>
       <td className={`${td} font-mono text-xs whitespace-nowrap`}>
-        {pending ? (
-          <span className="text-slate-500 dark:text-slate-400">starting…</span>
-        ) : (
-          <Link
-            href={detail}
-            className={[
-              "relative rounded text-sky-800 hover:underline focus-visible:outline-2",
-              "focus-visible:outline-sky-600 dark:text-sky-300",
-            ].join(" ")}
-            title={task.taskId}
-            aria-label={`Details of task ${task.taskId.slice(0, 8)}…`}
-          >
-            {task.taskId.slice(0, 8)}…
-          </Link>
-        )}
+        <TaskDetailLink view={view} />
       </td>
       <td className={`${td} text-right`}>
-        {canCancel(task) && !pending ? (
-          <button
-            type="button"
-            onClick={() => onCancel(task)}
-            aria-label={`Cancel task ${task.taskId.slice(0, 8)}`}
-            className={[
-              "relative rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium",
-              "text-slate-700 hover:border-rose-400 hover:bg-rose-50 hover:text-rose-800",
-              "focus-visible:outline-2 focus-visible:outline-offset-2",
-              "focus-visible:outline-sky-600 dark:border-slate-700 dark:text-slate-200",
-              "dark:hover:bg-rose-950 dark:hover:text-rose-200",
-            ].join(" ")}
-          >
-            Cancel
-          </button>
-        ) : null}
+        <CancelButton view={view} onCancel={() => onCancel(task)} />
       </td>
     </tr>
   );
-}
-
-/** Who started the task, from the team ledger: nothing while the ledger has not seen it. */
-function StartedBy({ task }: { task: Task }) {
-  if (task.startedBy === undefined) return null;
-  return (
-    <span className="block truncate text-xs text-slate-600 dark:text-slate-400" title={task.startedBy?.email}>
-      {starterName(task.startedBy)}
-    </span>
-  );
-}
-
-function TimeLeft({ typicalMs, startedAt }: { typicalMs: number; startedAt: number | undefined }) {
-  const now = useNow();
-  if (now === null || startedAt === undefined) return null;
-  return <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{timeLeft(typicalMs, now - startedAt)}</p>;
 }

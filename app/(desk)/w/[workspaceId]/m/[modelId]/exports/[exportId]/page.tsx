@@ -6,6 +6,7 @@ import { orNoAccess } from "@/lib/data/no-access";
 import { getExportDetail, getExportTasks, getModelActivity } from "@/lib/data/queries";
 import { getRuns } from "@/lib/data/runs";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
+import { estimateExportBytes } from "@/lib/shared/export-size";
 import { formatLabel } from "@/lib/shared/format";
 import { exportHistoryKey, HISTORY_RUNS } from "@/lib/shared/runs-view";
 import { ModelBusyBanner } from "@/app/ui/activity/model-busy-banner";
@@ -65,7 +66,7 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
             aria-label="Run"
             className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900"
           >
-            <ModelBusyBanner workspaceId={w} modelId={m} live />
+            <ModelBusyBanner workspaceId={w} modelId={m} exportId={e} live />
             <RunExportForm
               workspaceId={w}
               modelId={m}
@@ -80,6 +81,8 @@ export default async function ExportPage({ params }: PageProps<"/w/[workspaceId]
             workspaceId={w}
             modelId={m}
             exportId={e}
+            userEmail={session.info.user.email}
+            estimateBytes={estimateExportBytes(meta)}
             format={{
               previewable: /^text\//.test(format),
               encoding: meta.encoding ?? detail.export.encoding,
