@@ -66,11 +66,26 @@ test("a hidden tab keeps its session past several token lifetimes without callin
   const exportPage = `/w/${W}/m/${M}/exports/${SEED.exports.revenueCsv}`;
   await page.goto(exportPage);
   await expect(page.getByRole("button", { name: "Run export" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
   await page.evaluate(() => {
     Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
     Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
     document.dispatchEvent(new Event("visibilitychange"));
   });
+  // What the page asked before it was hidden (the file probe's upstream reads) may still reach Anaplan: wait until
+  // the simulator's log stops growing, then count from there.
+  let seen = -1;
+  await expect
+    .poll(
+      async () => {
+        const count = (await sim.requests()).filter((r) => r.path.startsWith("/2/0/")).length;
+        const settled = count === seen;
+        seen = count;
+        return settled;
+      },
+      { timeout: 20_000, intervals: [1_000] },
+    )
+    .toBe(true);
   await sim.clearRequests();
   // The BFF measures token lifetimes in real time, so this waits for three refreshes (more than two lifetimes) to
   // have happened: only the page's keep-alive can have caused them.
