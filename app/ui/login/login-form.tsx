@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useRef, useState, useSyncExternalStore } from "react";
 import type { ApiErrorBody } from "@/lib/shared/types";
 import { apiPaths } from "@/lib/shared/api-paths";
 import { mutationHeaders } from "@/lib/shared/api-client";
@@ -24,6 +24,12 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const password = useRef<HTMLInputElement>(null);
+  // Until the page's script runs, a submit would be the browser's own: the button waits for it.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -57,7 +63,8 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     "mt-1 block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm " +
     "focus-visible:border-sky-600 focus-visible:outline-2 focus-visible:outline-sky-600 dark:border-slate-700 dark:bg-slate-950";
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate={false}>
+    // POST, so even a submit the script never sees cannot put the password in an address.
+    <form method="post" onSubmit={submit} className="space-y-4" noValidate={false}>
       <div>
         <label htmlFor={`${id}-email`} className="block text-sm font-medium">
           Email
@@ -86,6 +93,7 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
       </div>
       <button
         type="submit"
+        disabled={!ready}
         aria-disabled={busy || undefined}
         aria-busy={busy || undefined}
         className={[
@@ -102,3 +110,5 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
     </form>
   );
 }
+
+const noSubscription = () => () => undefined;
