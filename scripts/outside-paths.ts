@@ -15,8 +15,8 @@ export interface OutsidePath {
 /** Text that can read, import or configure a path: code, tests, configs, CI and container scripts. Not prose. */
 const SCANNED = /\.(?:[cm]?[jt]sx?|json|ya?ml|sh)$|(?:^|\/)(?:Dockerfile|\.env\.example)$|^\.ci\//;
 
-/** The team folder by its absolute path. */
-const TEAM_FOLDER = /\/work\/shared\b/g;
+/** The team's folder beside the repository, by name (tests pass another name). */
+const TEAM_FOLDER_NAME = "shared";
 
 /**
  * The start of a relative path that climbs: one or more `../`, then a last `..` or some path. Not a `..` inside
@@ -53,7 +53,12 @@ function literalSegments(args: string): string[] {
  * Every place `text` (the content of `file`) reaches outside the repository; `folders` holds every folder the
  * repository has, so that a relative `shared` path that resolves to nothing inside it is caught too.
  */
-export function findOutsidePaths(file: string, text: string, folders: ReadonlySet<string>): OutsidePath[] {
+export function findOutsidePaths(
+  file: string,
+  text: string,
+  folders: ReadonlySet<string>,
+  team = TEAM_FOLDER_NAME,
+): OutsidePath[] {
   const found = new Map<number, string>();
   const note = (index: number, why: string) => {
     const line = lineAt(text, index);
@@ -61,13 +66,15 @@ export function findOutsidePaths(file: string, text: string, folders: ReadonlySe
   };
   const dir = path.posix.dirname(file);
 
-  for (const m of text.matchAll(TEAM_FOLDER)) note(m.index, "names the team's shared folder by its absolute path");
+  for (const m of text.matchAll(new RegExp(`/work/${team}\\b`, "g"))) {
+    note(m.index, "names the team's folder by its absolute path");
+  }
   for (const m of text.matchAll(CLIMB)) {
     const resolved = path.posix.join(dir, m[0]);
     if (climbsOut(resolved)) note(m.index, `${m[0]} climbs above the repository root`);
-    const shared = /^((?:\.\.\/)+shared)(?:\/|$)/.exec(m[0]);
-    if (shared?.[1] && !folders.has(path.posix.join(dir, shared[1]))) {
-      note(m.index, `${m[0]} names a shared folder the repository does not have`);
+    const named = new RegExp(`^((?:\\.\\./)+${team})(?:/|$)`).exec(m[0]);
+    if (named?.[1] && !folders.has(path.posix.join(dir, named[1]))) {
+      note(m.index, `${m[0]} names a ${team} folder the repository does not have`);
     }
   }
   for (const m of text.matchAll(FROM_OWN_FOLDER)) {

@@ -1,21 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { findOutsidePaths, foldersOf, isScanned } from "@/scripts/outside-paths";
 
-// Samples are assembled so that this file does not itself reach outside the repository.
+// The samples name a stand-in team folder ("team"), so this file itself names nothing outside the repository.
 const up = (n: number) => "../".repeat(n);
-const teamFolder = ["", "work", "shared"].join("/");
+const teamFolder = "/work/team";
 const folders = foldersOf([
-  "lib/shared/types.ts",
+  "lib/team/types.ts",
   "lib/anaplan/api.ts",
   "sim/conformance/anaplan/openapi/NOTICE",
   "e2e/a.spec.ts",
 ]);
-const lines = (file: string, text: string) => findOutsidePaths(file, text, folders).map((f) => f.line);
+const lines = (file: string, text: string) => findOutsidePaths(file, text, folders, "team").map((f) => f.line);
 
 describe("findOutsidePaths", () => {
   it("flags the team folder by absolute path, and relative paths above the root", () => {
     expect(lines("sim/x.ts", `const a = "${teamFolder}/anaplan";`)).toEqual([1]);
-    expect(lines("sim/conformance/x.ts", `ok\nconst d = path.resolve(__dirname, "${up(3)}shared/anaplan");`)).toEqual([
+    expect(lines("sim/conformance/x.ts", `ok\nconst d = path.resolve(__dirname, "${up(3)}team/anaplan");`)).toEqual([
       2,
     ]);
     expect(lines("lib/x.ts", `import x from "${up(2)}outside/x";`)).toEqual([1]);
@@ -23,18 +23,18 @@ describe("findOutsidePaths", () => {
   });
 
   it("flags folder joins that climb out, segment by segment", () => {
-    expect(lines("e2e/support/x.ts", `path.join(__dirname, ${'"..", '.repeat(3)}"shared")`)).toEqual([1]);
+    expect(lines("e2e/support/x.ts", `path.join(__dirname, ${'"..", '.repeat(3)}"team")`)).toEqual([1]);
     expect(lines("scripts/x.mjs", `path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", '..')`)).toEqual([
       1,
     ]);
   });
 
-  it("flags a root-relative shared path the repository does not have", () => {
-    expect(lines("sim/conformance/x.ts", ` * read from \`${up(1)}shared/anaplan/reference.md\``)).toEqual([1]);
+  it("flags a root-relative team-folder path the repository does not have", () => {
+    expect(lines("sim/conformance/x.ts", ` * read from \`${up(1)}team/anaplan/reference.md\``)).toEqual([1]);
   });
 
   it("leaves paths that stay inside alone", () => {
-    expect(lines("lib/anaplan/x.ts", `import t from "${up(1)}shared/types";`)).toEqual([]);
+    expect(lines("lib/anaplan/x.ts", `import t from "${up(1)}team/types";`)).toEqual([]);
     const joins = `const root = path.join(__dirname, "..", "..");\nconst log = path.join(__dirname, "..", LOG);`;
     expect(lines("e2e/support/x.ts", joins)).toEqual([]);
     expect(lines("test/bff/x.ts", `["${up(2)}etc/passwd", "a/${up(5)}b", "GET .../tasks", "${up(1)}x"]`)).toEqual([]);
@@ -42,9 +42,9 @@ describe("findOutsidePaths", () => {
   });
 
   it("reports each line once", () => {
-    expect(findOutsidePaths("a/x.ts", `path.resolve(__dirname, "${up(3)}x", "${teamFolder}")`, folders)).toHaveLength(
-      1,
-    );
+    expect(
+      findOutsidePaths("a/x.ts", `path.resolve(__dirname, "${up(3)}x", "${teamFolder}")`, folders, "team"),
+    ).toHaveLength(1);
   });
 });
 
