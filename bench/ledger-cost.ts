@@ -2,15 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SEED } from "../sim/seed/ids";
-import { startService } from "./support/processes";
-import { bffCsrfHeaders, exportPath, signIn, type Stack } from "./support/stack";
+import { bffCsrfHeaders, exportPath, signIn, startAppBeside, type Stack } from "./support/stack";
 
 /**
  * What the ledger costs the person and Anaplan: the same app with the ledger off and on the embedded database.
  * Starting a run (its ledger row is written before the answer) as a p50 of sequential starts, and the upstream calls
  * one scripted visit makes (start, watch the task list and activity, read the runs, download).
  */
-const SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
 
 async function withApp<T>(
   stack: Stack,
@@ -18,21 +16,7 @@ async function withApp<T>(
   env: Record<string, string>,
   work: (url: string) => Promise<T>,
 ): Promise<T> {
-  const app = await startService("app", process.execPath, [".next/standalone/start.mjs"], {
-    port,
-    healthPath: "/api/health",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      ANAPLAN_API_URL: `${stack.sim.url}/2/0`,
-      ANAPLAN_AUTH_URL: stack.sim.url,
-      ANAPLAN_OAUTH_URL: stack.sim.url,
-      SESSION_SECRET: SECRET,
-      APP_ORIGIN: `http://127.0.0.1:${port}`,
-      ...env,
-    },
-  });
+  const app = await startAppBeside(stack, port, env);
   try {
     return await work(app.url);
   } finally {

@@ -4,8 +4,7 @@ import pg from "pg";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startService } from "./support/processes";
-import { signIn, type Stack } from "./support/stack";
+import { signIn, startAppBeside, type Stack } from "./support/stack";
 
 /**
  * What agreeing through the database costs a request: the same app on the embedded database (each instance keeps
@@ -14,7 +13,6 @@ import { signIn, type Stack } from "./support/stack";
  */
 const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
 
 async function admin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -39,26 +37,7 @@ async function throughput(url: string, cookie: string): Promise<number> {
 }
 
 async function measure(stack: Stack, port: number, env: Record<string, string>) {
-  const app = await startService(
-    `app (${env.DATABASE_URL ? "PostgreSQL" : "embedded"})`,
-    process.execPath,
-    [".next/standalone/start.mjs"],
-    {
-      port,
-      healthPath: "/api/health",
-      env: {
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOSTNAME: "127.0.0.1",
-        ANAPLAN_API_URL: `${stack.sim.url}/2/0`,
-        ANAPLAN_AUTH_URL: stack.sim.url,
-        ANAPLAN_OAUTH_URL: stack.sim.url,
-        SESSION_SECRET: SECRET,
-        APP_ORIGIN: `http://127.0.0.1:${port}`,
-        ...env,
-      },
-    },
-  );
+  const app = await startAppBeside(stack, port, env);
   try {
     const cookie = await signIn(app.url);
     const url = `${app.url}/api/session`;

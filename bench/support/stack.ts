@@ -45,6 +45,25 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
+/** One more app server on `port` against the stack's simulator, with `env` on top (for A/B comparisons). */
+export function startAppBeside(stack: Stack, port: number, env: Record<string, string>): Promise<Service> {
+  return startService(`app on ${port}`, process.execPath, [".next/standalone/start.mjs"], {
+    port,
+    healthPath: "/api/health",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      ANAPLAN_API_URL: `${stack.sim.url}/2/0`,
+      ANAPLAN_AUTH_URL: stack.sim.url,
+      ANAPLAN_OAUTH_URL: stack.sim.url,
+      SESSION_SECRET,
+      APP_ORIGIN: `http://127.0.0.1:${port}`,
+      ...env,
+    },
+  });
+}
+
 /** Signs in through the BFF and returns the Cookie header value of the session. */
 export async function signIn(appUrl: string, user: keyof typeof SEED.users = "ada"): Promise<string> {
   const response = await fetch(`${appUrl}/api/session`, {
