@@ -1,6 +1,6 @@
 import { SEED } from "../sim/seed/ids";
 import { sampleRss, startService, treeRss } from "./support/processes";
-import { directToken, exportPath, signIn, type Stack } from "./support/stack";
+import { benchPort, directToken, exportPath, signIn, type Stack } from "./support/stack";
 
 const MiB = 1024 * 1024;
 const SIZES = [200 * MiB, 2048 * MiB];
@@ -53,9 +53,9 @@ export async function downloadStreaming(stack: Stack) {
   const filePath = `/workspaces/${SEED.workspaces.finance}/models/${SEED.models.fpa}/files/${SEED.exports.huge}`;
   // On two cores, any proxy competes with the generator and the reader: the plain Node pipe shows that cost.
   const proxy = await startService("pass-through proxy", process.execPath, ["bench/support/passthrough-proxy.mjs"], {
-    port: 3311,
+    port: benchPort(3311),
     healthPath: "/health",
-    env: { PORT: "3311", UPSTREAM_URL: stack.sim.url, UPSTREAM_TOKEN: token },
+    env: { PORT: String(benchPort(3311)), UPSTREAM_URL: stack.sim.url, UPSTREAM_TOKEN: token },
   });
   const rows = [];
   for (const size of SIZES) {

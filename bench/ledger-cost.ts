@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SEED } from "../sim/seed/ids";
-import { bffCsrfHeaders, exportPath, signIn, startAppBeside, type Stack } from "./support/stack";
+import { benchPort, bffCsrfHeaders, exportPath, signIn, startAppBeside, type Stack } from "./support/stack";
 
 /**
  * What the ledger costs the person and Anaplan: the same app with the ledger off and on the embedded database.
@@ -65,8 +65,8 @@ export async function ledgerCost(stack: Stack) {
         return { startP50Ms: await startP50(url, await signIn(url)), upstreamCallsPerVisit };
       });
     // VERCEL without DATABASE_URL is the one configuration where the ledger is off.
-    const off = await measure(3331, { VERCEL: "1" });
-    const on = await measure(3332, { DATA_DIR: dataDir });
+    const off = await measure(benchPort(3331), { VERCEL: "1" });
+    const on = await measure(benchPort(3332), { DATA_DIR: dataDir });
     const addedStartP50Ms = on.startP50Ms - off.startP50Ms;
     return {
       rows: [

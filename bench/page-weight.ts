@@ -7,9 +7,9 @@ import type { BrowserContext } from "@playwright/test";
 import { SEED } from "../sim/seed/ids";
 import { launchChromium } from "./support/browser";
 import { bin, root, startService } from "./support/processes";
-import { signIn, type Stack } from "./support/stack";
+import { benchPort, signIn, type Stack } from "./support/stack";
 
-const EMPTY_PORT = 3312;
+const EMPTY_PORT = benchPort(3312);
 // Outside the project, or Next would pick up the project's own instrumentation.ts.
 const emptyApp = path.join(os.tmpdir(), "export-desk-bench-empty-next-app");
 const model = `/w/${SEED.workspaces.finance}/m/${SEED.models.fpa}`;

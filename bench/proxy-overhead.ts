@@ -1,9 +1,9 @@
 import autocannon from "autocannon";
 import { SEED } from "../sim/seed/ids";
 import { startService } from "./support/processes";
-import { directToken, exportPath, signIn, type Stack } from "./support/stack";
+import { benchPort, directToken, exportPath, signIn, type Stack } from "./support/stack";
 
-const PROXY_PORT = 3311;
+const PROXY_PORT = benchPort(3311);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 
 export interface LoadFigures {

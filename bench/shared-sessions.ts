@@ -4,7 +4,7 @@ import pg from "pg";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { signIn, startAppBeside, type Stack } from "./support/stack";
+import { benchPort, signIn, startAppBeside, type Stack } from "./support/stack";
 
 /**
  * What agreeing through the database costs a request: the same app on the embedded database (each instance keeps
@@ -54,8 +54,8 @@ export async function sharedSessions(stack: Stack) {
   try {
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
-    const embedded = await measure(stack, 3321, { DATA_DIR: dataDir });
-    const shared = await measure(stack, 3322, { DATABASE_URL: url.toString() });
+    const embedded = await measure(stack, benchPort(3321), { DATA_DIR: dataDir });
+    const shared = await measure(stack, benchPort(3322), { DATABASE_URL: url.toString() });
     const addedP50Ms = shared.p50Ms - embedded.p50Ms;
     const ratio32 = shared.requestsPerSecond / embedded.requestsPerSecond;
     return {

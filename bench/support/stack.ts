@@ -2,8 +2,10 @@ import { SimControl } from "../../sim/control";
 import { SEED } from "../../sim/seed/ids";
 import { bin, startService, type Service } from "./processes";
 
-export const SIM_PORT = 4310;
-export const APP_PORT = 3310;
+/** Shifts every benchmark port, so two checkouts can run benchmarks side by side (`BENCH_PORT_OFFSET=100`). */
+export const benchPort = (port: number) => port + Number(process.env.BENCH_PORT_OFFSET ?? 0);
+export const SIM_PORT = benchPort(4310);
+export const APP_PORT = benchPort(3310);
 const SESSION_SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
 
 export interface Stack {
