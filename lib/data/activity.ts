@@ -6,6 +6,7 @@ import type { ActivityTask, Task } from "@/lib/shared/types";
 import { processState } from "@/lib/server/process-state";
 import { mapLimit } from "./concurrency";
 import type { Reader } from "./reader";
+import { cachedModelStatus } from "./model-status-cache";
 import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
 
 /**
@@ -128,13 +129,10 @@ async function compute(
   m: string,
 ): Promise<ActivityResponse> {
   const { api } = reader;
-  const statusPromise = api.modelStatus(w, m).then(
-    (status) => status ?? null,
-    (error: unknown) => {
-      if (isAnaplanError(error) && (error.kind === "unauthorized" || error.kind === "aborted")) throw error;
-      return null;
-    },
-  );
+  const statusPromise = cachedModelStatus(reader, w, m).catch((error: unknown) => {
+    if (isAnaplanError(error) && (error.kind === "unauthorized" || error.kind === "aborted")) throw error;
+    return null;
+  });
   // If the export list fails first, the status outcome must not become an unhandled rejection.
   statusPromise.catch(() => undefined);
 

@@ -18,6 +18,7 @@ import { resetModelContextForTests } from "@/lib/data/model-context";
 import { resetTaskListCacheForTests } from "@/lib/data/task-list-cache";
 import { resetTaskResultsForTests } from "@/lib/data/task-results";
 import { resetModelAccessForTests } from "@/lib/data/model-access";
+import { resetModelStatusCacheForTests } from "@/lib/data/model-status-cache";
 import { forgetLedgerWritesForTests } from "@/lib/data/team-ledger";
 import { emptyLedgerForTests } from "@/lib/ledger/testing/reset";
 import { resetSignInLimitForTests } from "@/lib/bff/sign-in-limit";
@@ -85,6 +86,7 @@ export async function resetAll(control: Control, config: Record<string, unknown>
   resetTaskResultsForTests();
   resetSignInLimitForTests();
   resetModelAccessForTests();
+  resetModelStatusCacheForTests();
   forgetLedgerWritesForTests();
   await emptyLedgerForTests();
 }
