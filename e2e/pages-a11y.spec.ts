@@ -39,7 +39,7 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
   await sim.configure({ taskDurationMs: 3_000 });
 
   await page.goto("/login?reason=expired&returnTo=%2F");
-  await expect(page.getByText("signed out after inactivity")).toBeVisible();
+  await expect(page.getByText("Your session has ended — please sign in to continue.")).toBeVisible();
   await scanAndShoot(page, "login");
 
   await signIn(page);

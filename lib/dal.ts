@@ -17,7 +17,7 @@ import {
 import type { Reader } from "@/lib/data/reader";
 import { keepAliveIntervalMs } from "@/lib/session/lifetime";
 import { validateIds, type IdName } from "@/lib/shared/ids";
-import { loginUrl } from "@/lib/shared/return-to";
+import { loginUrl, type LoginReason } from "@/lib/shared/return-to";
 import type { SessionInfo } from "@/lib/shared/types";
 
 /**
@@ -50,13 +50,14 @@ export const getPageSession = cache(async (): Promise<PageSession | null> => {
 });
 
 /**
- * For pages: the session, or a redirect to sign-in that brings the user back to `returnTo` afterwards
- * (`&reason=expired` when a session cookie was present but the session had ended).
+ * For pages: the session, or a redirect to sign-in that brings the user back to `returnTo` afterwards, saying
+ * why: `expired` when the cookie's session has ended, `sign-in` when the cookie cannot be read (tampered, foreign,
+ * from an older secret). Only the sign-out button says "signed out".
  */
 export async function requirePageSession(returnTo: string): Promise<PageSession> {
   const session = await getPageSession();
   const { state, hadCookie } = await readPageSessionState();
-  if (!session || state.status !== "active") redirect(loginUrl(returnTo, hadCookie ? "expired" : undefined));
+  if (!session || state.status !== "active") redirect(loginUrl(returnTo, hadCookie ? reasonFor(state) : undefined));
   const { sid } = state.data;
   const endsAt = sessionEndsAt(state.data);
   return {
@@ -66,6 +67,12 @@ export async function requirePageSession(returnTo: string): Promise<PageSession>
       redirect(loginUrl(returnTo, "expired"));
     }),
   };
+}
+
+function reasonFor(state: SessionState): LoginReason | undefined {
+  if (state.status === "ended") return "expired";
+  if (state.status === "invalid") return "sign-in";
+  return undefined;
 }
 
 /**

@@ -1,9 +1,10 @@
 "use client";
 
 import { useEffect } from "react";
+import { pickerKey } from "@/lib/shared/picker";
 import { rememberModel } from "./last-model";
 
-/** Records the model being viewed as the last used one (read by the picker). */
+/** Records the model being viewed as the last used one, and when it was opened (read by the picker). */
 export function RememberModel(props: {
   workspaceId: string;
   modelId: string;
@@ -12,7 +13,7 @@ export function RememberModel(props: {
 }) {
   const { workspaceId, modelId, modelName, workspaceName } = props;
   useEffect(() => {
-    rememberModel({ workspaceId, modelId, modelName, workspaceName });
+    rememberModel({ workspaceId, modelId, modelName, workspaceName }, pickerKey(workspaceId, modelId), Date.now());
   }, [workspaceId, modelId, modelName, workspaceName]);
   return null;
 }

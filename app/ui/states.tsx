@@ -36,7 +36,14 @@ export function StatePanel({ title, children, icon, action }: StateProps) {
   );
 }
 
-export function NoAccess({ what = "model" }: { what?: "model" | "export" | "task" }) {
+/** `back`: where to go instead of the picker (a missing task's own export). */
+export function NoAccess({
+  what = "model",
+  back,
+}: {
+  what?: "model" | "export" | "task";
+  back?: { href: string; label: string };
+}) {
   const message =
     what === "model"
       ? NO_ACCESS_MESSAGE
@@ -47,7 +54,7 @@ export function NoAccess({ what = "model" }: { what?: "model" | "export" | "task
     <StatePanel
       title={what === "model" ? "No access to this model" : what === "export" ? "Export not found" : "Task not found"}
       icon={<LockIcon />}
-      action={<LinkButton href="/">Choose a model</LinkButton>}
+      action={<LinkButton href={back?.href ?? "/"}>{back?.label ?? "Choose a model"}</LinkButton>}
     >
       <p>{message}</p>
       <p className="mt-2">Ask a workspace administrator for a model role if you expected to see it.</p>

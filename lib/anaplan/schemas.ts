@@ -94,6 +94,8 @@ export const modelSchema = z.object({
   activeState: lenient(openEnum),
   currentWorkspaceId: lenient(idSchema),
   currentWorkspaceName: lenient(z.string()),
+  /** When the model was last changed (ISO 8601); shown on the picker. */
+  lastModified: lenient(z.string()),
 });
 
 export const exportDefinitionSchema = z.object({

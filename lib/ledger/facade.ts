@@ -15,6 +15,8 @@ import { recordRunStarted, type RunStarted } from "./record-start";
 import type { RunsQuery } from "./runs-query";
 import { startedByFor } from "./started-by";
 import { cancelledByFor } from "./cancelled-by";
+import { modelSummaries, type ModelSummary } from "./model-summaries";
+import { runLocale } from "./run-locale";
 import type { Actor, LedgerScope, Person, RunsPage } from "./types";
 
 export type LedgerStatus = "ok" | "off" | "unavailable";
@@ -79,6 +81,10 @@ export function createLedger(options: LedgerOptions) {
       safely((db) => startedByFor(db, scope, taskIds), new Map<string, Person | null>()),
     cancelledByFor: (scope: LedgerScope, taskIds: string[]) =>
       safely((db) => cancelledByFor(db, scope, taskIds), new Map<string, string>()),
+    modelSummaries: (tenantId: string, models: readonly { workspaceId: string; modelId: string }[]) =>
+      safely((db) => modelSummaries(db, tenantId, models), new Map<string, ModelSummary>()),
+    runLocale: (scope: LedgerScope, taskId: string) =>
+      safely<string | null | undefined>((db) => runLocale(db, scope, taskId), undefined),
     exportHistory: (scope: LedgerScope, exportId: string, limit?: number) =>
       safely<ExportHistory>((db) => exportHistory(db, scope, exportId, limit), { runs: [], typicalDurationMs: null }),
     staleActiveRuns: (scope: LedgerScope, query: { notCheckedSince: Date; limit?: number }) =>

@@ -18,6 +18,18 @@ describe("formatters (en-US)", () => {
     expect(formatRelative(now - 3 * 60_000, now, "de-DE")).toBe("vor 3 Min.");
     expect(formatRelative(now - 2 * 86_400_000, now, "en-US")).toBe("2 days ago");
   });
+  it("says a time ago in the same words as a duration, in every English locale", () => {
+    const now = 1_800_000_000_000;
+    for (const locale of ["en-US", "en-GB", "en-AU", "en-IN"]) {
+      for (const ms of [31_000, 3 * 60_000, 2 * 3_600_000, 86_400_000, 3 * 86_400_000]) {
+        const ago = formatRelative(now - ms, now, locale);
+        expect(ago, locale).toBe(`${formatDuration(ms, locale)} ago`);
+        expect(ago, locale).not.toContain(".");
+        expect(formatRelative(now + ms, now, locale), locale).toBe(`in ${formatDuration(ms, locale)}`);
+      }
+    }
+    expect(formatRelative(now - 31_000, now, "en-GB")).toBe("31 secs ago");
+  });
   it("formats sizes and percents", () => {
     expect(formatBytes(512, "en-US")).toBe("512 byte");
     expect(formatBytes(1_234_567, "en-US")).toBe("1.2 MB");

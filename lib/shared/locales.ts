@@ -22,3 +22,13 @@ export function runLocaleFor(tag: string | undefined): string {
   if (RUN_LOCALES.some((l) => l.value === exact)) return exact;
   return RUN_LOCALES.find((l) => l.value.startsWith(`${lang.toLowerCase()}_`))?.value ?? "en_US";
 }
+
+/**
+ * How a task page names the locale a run used: the offered name, the bare locale name for any other, Anaplan's
+ * default when the run was started without one (null), "Not recorded" when the ledger does not know (undefined).
+ */
+export function runLocaleLabel(locale: string | null | undefined): string {
+  if (locale === undefined) return "Not recorded";
+  if (locale === null) return "Anaplan default";
+  return RUN_LOCALES.find((l) => l.value === locale)?.label ?? locale;
+}

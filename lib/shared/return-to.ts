@@ -43,7 +43,8 @@ function looksSafe(value: string, allowSpace = false): boolean {
   return !/^\/%(2f|5c)/i.test(value);
 }
 
-export type LoginReason = "expired" | "signed-out";
+/** expired: a session that was good has ended; sign-in: a cookie that is not ours to read; signed-out: the user's own. */
+export type LoginReason = "expired" | "sign-in" | "signed-out";
 
 export function loginUrl(returnTo: string, reason?: LoginReason): string {
   const params = new URLSearchParams({ returnTo: safeReturnTo(returnTo) });

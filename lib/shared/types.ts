@@ -65,6 +65,7 @@ export interface Model {
   activeState?: string;
   currentWorkspaceId?: string;
   currentWorkspaceName?: string;
+  lastModified?: string;
 }
 
 export interface ExportDefinition {

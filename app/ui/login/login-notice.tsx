@@ -7,7 +7,10 @@ const OAUTH_ERRORS: Record<string, string> = {
   oauth_failed: "Sign-in with Anaplan did not complete. Try again, or use your email and password.",
 };
 
-/** Why the user is on the sign-in page: session expired, signed out, or an SSO error (`?error=`). */
+/**
+ * Why the user is on the sign-in page (`?reason=`, see LoginReason): a session that ended or a cookie that could not
+ * be read asks to sign in; "signed out" only after the user's own sign-out. Or an SSO error (`?error=`).
+ */
 export function LoginNotice({ reason, error }: { reason?: string; error?: string }) {
   if (error) {
     return (
@@ -22,7 +25,7 @@ export function LoginNotice({ reason, error }: { reason?: string; error?: string
       </p>
     );
   }
-  if (reason === "expired") {
+  if (reason === "expired" || reason === "sign-in") {
     return (
       <p
         role="status"
@@ -31,7 +34,9 @@ export function LoginNotice({ reason, error }: { reason?: string; error?: string
           "dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100",
         ].join(" ")}
       >
-        You were signed out after inactivity — sign in to continue.
+        {reason === "expired"
+          ? "Your session has ended — please sign in to continue."
+          : "Please sign in to continue."}
       </p>
     );
   }

@@ -4,9 +4,10 @@ import Link from "next/link";
 import { useId, useState, useSyncExternalStore } from "react";
 import type { Model, Workspace } from "@/lib/shared/types";
 import { pagePaths } from "@/lib/shared/api-paths";
-import { humanize } from "@/lib/shared/task-state";
-import { ArchiveIcon, ChevronRightIcon, SearchIcon } from "../icons";
-import { lastModelSnapshot } from "../last-model";
+import { pickerKey, type PickerFacts } from "@/lib/shared/picker";
+import { ChevronRightIcon, SearchIcon } from "../icons";
+import { lastModelSnapshot, openedAtSnapshot, type OpenedAt } from "../last-model";
+import { ModelCard } from "./model-card";
 
 export interface PickerWorkspace {
   workspace: Workspace;
@@ -15,14 +16,19 @@ export interface PickerWorkspace {
 }
 
 const noop = () => () => undefined;
+const NOTHING_OPENED: OpenedAt = {};
 
 const isArchived = (m: Model) => m.activeState === "ARCHIVED";
 
-/** Workspaces and their models with search; archived models are marked and cannot be opened to run exports. */
-export function ModelPicker({ groups }: { groups: PickerWorkspace[] }) {
+/**
+ * Workspaces and their models with search. Archived models, and models the user has no access to (known once
+ * `facts` arrives), are marked and cannot be opened.
+ */
+export function ModelPicker({ groups, facts }: { groups: PickerWorkspace[]; facts: Promise<PickerFacts> }) {
   const id = useId();
   const [q, setQ] = useState("");
   const last = useSyncExternalStore(noop, lastModelSnapshot, () => null);
+  const openedAt = useSyncExternalStore(noop, openedAtSnapshot, () => NOTHING_OPENED);
   const terms = q.toLowerCase().split(/\s+/).filter(Boolean);
   const match = (m: Model, w: Workspace) => terms.every((t) => `${m.name} ${m.id} ${w.name}`.toLowerCase().includes(t));
   const shown = groups
@@ -104,7 +110,13 @@ export function ModelPicker({ groups }: { groups: PickerWorkspace[] }) {
             <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {models.map((m) => (
                 <li key={m.id}>
-                  <ModelCard workspaceId={workspace.id} model={m} />
+                  <ModelCard
+                    workspaceId={workspace.id}
+                    workspaceName={workspace.name}
+                    model={m}
+                    facts={facts}
+                    openedAt={openedAt[pickerKey(workspace.id, m.id)]}
+                  />
                 </li>
               ))}
             </ul>
@@ -112,66 +124,5 @@ export function ModelPicker({ groups }: { groups: PickerWorkspace[] }) {
         ))
       )}
     </div>
-  );
-}
-
-function ModelCard({ workspaceId, model }: { workspaceId: string; model: Model }) {
-  const state =
-    model.activeState && !["UNLOCKED", "PRODUCTION"].includes(model.activeState) ? humanize(model.activeState) : null;
-  if (isArchived(model)) {
-    return (
-      <div
-        className={[
-          "flex h-full flex-col rounded-xl border border-dashed border-slate-300",
-          "bg-slate-50 px-4 py-3 dark:border-slate-700 dark:bg-slate-900/40",
-        ].join(" ")}
-        aria-disabled="true"
-      >
-        <span className="flex items-center justify-between gap-2">
-          <span className="truncate font-medium text-slate-700 dark:text-slate-300" title={model.name}>
-            {model.name}
-          </span>
-          <span
-            className={[
-              "inline-flex shrink-0 items-center gap-1 rounded-full bg-slate-200 px-2 py-0.5",
-              "text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300",
-            ].join(" ")}
-          >
-            <ArchiveIcon className="size-3.5" /> Archived
-          </span>
-        </span>
-        <span className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          Archived models cannot run exports. Ask an admin to restore it.
-        </span>
-      </div>
-    );
-  }
-  return (
-    <Link
-      href={pagePaths.model(workspaceId, model.id)}
-      className={[
-        "flex h-full flex-col rounded-xl border border-slate-200 bg-white px-4 py-3",
-        "shadow-sm hover:border-sky-400 hover:shadow focus-visible:outline-2",
-        "focus-visible:outline-offset-2 focus-visible:outline-sky-600",
-        "dark:border-slate-800 dark:bg-slate-900 dark:hover:border-sky-700",
-      ].join(" ")}
-    >
-      <span className="flex items-center justify-between gap-2">
-        <span className="truncate font-medium" title={model.name}>
-          {model.name}
-        </span>
-        {state ? (
-          <span
-            className={[
-              "shrink-0 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium",
-              "text-amber-900 dark:bg-amber-950 dark:text-amber-200",
-            ].join(" ")}
-          >
-            {state}
-          </span>
-        ) : null}
-      </span>
-      <span className="mt-1 font-mono text-xs text-slate-500 dark:text-slate-400">{model.id}</span>
-    </Link>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Task } from "@/lib/shared/types";
-import { formatDuration } from "@/lib/shared/format";
+import { formatDuration, formatRelative } from "@/lib/shared/format";
 import { pollInterval } from "@/lib/shared/poll-interval";
 import { RefreshIcon } from "../icons";
 import { useNow } from "../use-now";
@@ -15,7 +15,7 @@ interface Props {
   error?: Error;
 }
 
-/** "Updated 12 s ago · checking every 5 s" with a manual refresh button. */
+/** "Updated 12 sec ago · Checking every 5 sec" with a manual refresh button. */
 export function RefreshStatus({ updatedAt, validating, onRefresh, tasks, idleMs, error }: Props) {
   const now = useNow();
   const interval = now === null ? null : pollInterval(tasks, now, { idleMs });
@@ -23,7 +23,11 @@ export function RefreshStatus({ updatedAt, validating, onRefresh, tasks, idleMs,
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
       <span aria-live="off" className="inline-block min-w-[18ch] tabular-nums">
-        {age === null ? "\u00a0" : age < 2_000 ? "Updated just now" : `Updated ${formatDuration(age)} ago`}
+        {now === null || age === null
+          ? "\u00a0"
+          : age < 5_000
+            ? "Updated just now"
+            : `Updated ${formatRelative(updatedAt, now)}`}
       </span>
       {interval !== null ? (
         <span className="hidden sm:inline">

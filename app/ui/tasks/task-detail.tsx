@@ -21,12 +21,14 @@ interface Props {
   exportId: string;
   exportName: string;
   taskId: string;
+  /** The locale the run was started with, as the ledger recorded it (lib/shared/locales.ts runLocaleLabel). */
+  localeLabel: string;
 }
 
 const selectOne = (d: TaskResponse | undefined) => (d ? [d.task] : undefined);
 
 /** One task, live until it is finished: state, progress, timing, result and every failure message. */
-export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId }: Props) {
+export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId, localeLabel }: Props) {
   const [notify, setNotify] = useState(false);
   const describe = useCallback(() => exportName, [exportName]);
   const live = useLiveTasks<TaskResponse, Task>(apiPaths.task(workspaceId, modelId, exportId, taskId), selectOne, {
@@ -116,6 +118,7 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId 
           <Fact term="Duration">
             <TaskDuration task={task} finishedAt={live.finishedAt[task.taskId]} />
           </Fact>
+          <Fact term="Locale">{localeLabel}</Fact>
           <Fact term="Task ID">
             <span className="font-mono text-xs break-all">{task.taskId}</span>
           </Fact>

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { requirePageSession, validPageIds } from "@/lib/dal";
 import { orNoAccess } from "@/lib/data/no-access";
 import { getExportDetail, getTask } from "@/lib/data/queries";
+import { getRunLocale } from "@/lib/data/run-locale";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
+import { runLocaleLabel } from "@/lib/shared/locales";
 import { ChevronLeftIcon } from "@/app/ui/icons";
 import { PageShell } from "@/app/ui/page-shell";
 import { NoAccess } from "@/app/ui/states";
@@ -33,13 +35,14 @@ export default async function TaskPage({
         <NoAccess what="export" />
       </PageShell>
     );
+  const name = detail.export.name;
   if (!task)
     return (
       <PageShell>
-        <NoAccess what="task" />
+        <NoAccess what="task" back={{ href: pagePaths.export(w, m, e), label: `Back to ${name}` }} />
       </PageShell>
     );
-  const name = detail.export.name;
+  const locale = await getRunLocale(session, w, m, t);
 
   return (
     <PageShell
@@ -57,7 +60,14 @@ export default async function TaskPage({
       }
     >
       <SwrProvider fallback={{ [apiPaths.task(w, m, e, t)]: task }}>
-        <TaskDetail workspaceId={w} modelId={m} exportId={e} exportName={name} taskId={t} />
+        <TaskDetail
+          workspaceId={w}
+          modelId={m}
+          exportId={e}
+          exportName={name}
+          taskId={t}
+          localeLabel={runLocaleLabel(locale)}
+        />
       </SwrProvider>
     </PageShell>
   );
