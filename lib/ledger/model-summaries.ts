@@ -11,7 +11,6 @@ export interface ModelSummary {
   lastRun: { at: Date; exportName: string; by: Person | null };
 }
 
-
 /**
  * What the ledger knows about several models of one tenant at once (the picker): the latest run and how many
  * different exports were run. Keyed by pickerKey; models without runs have no entry. Two indexed queries, whatever the number of models.

@@ -16,6 +16,7 @@ describe("safeReturnTo", () => {
     expect(safeReturnTo(["/a", "/b"])).toBe("/a");
   });
   it("builds the login URL", () => {
+    expect(loginUrl("/", "sign-in")).toBe("/login?returnTo=%2F&reason=sign-in");
     expect(loginUrl("/w/1/m/2?q=a%20b", "expired")).toBe(
       "/login?returnTo=%2Fw%2F1%2Fm%2F2%3Fq%3Da%2520b&reason=expired",
     );
@@ -70,13 +71,19 @@ describe("paths and headers", () => {
   });
 });
 
-import { runLocaleFor } from "./locales";
+import { runLocaleFor, runLocaleLabel } from "./locales";
 describe("runLocaleFor", () => {
   it("maps browser languages to offered Anaplan locales", () => {
     expect(runLocaleFor("en-GB")).toBe("en_GB");
     expect(runLocaleFor("fr-CA")).toBe("fr_FR");
     expect(runLocaleFor("xx")).toBe("en_US");
     expect(runLocaleFor(undefined)).toBe("en_US");
+  });
+  it("names the locale a run used, and says when it is Anaplan's default or not recorded", () => {
+    expect(runLocaleLabel("en_GB")).toBe("English (United Kingdom)");
+    expect(runLocaleLabel("fi_FI")).toBe("fi_FI");
+    expect(runLocaleLabel(null)).toBe("Anaplan default");
+    expect(runLocaleLabel(undefined)).toBe("Not recorded");
   });
 });
 

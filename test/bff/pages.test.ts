@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { config, proxy } from "@/proxy";
 import { sessionKeys } from "@/lib/session/keys";
 import { HOSTILE_RETURN_TO } from "./hostile-return-to";
-import { COOKIE, M, ORIGIN, SECRET_A, W, setCookieValue, signIn, unsealCookie } from "./helpers";
+import { COOKIE, M, ORIGIN, SECRET_A, SECRET_B, W, setCookieValue, signIn, unsealCookie } from "./helpers";
 import { setUpStack } from "./stack";
 
 /** The cookie jar `cookies()` would return for the page being rendered. */
@@ -107,6 +107,20 @@ describe("lib/dal.ts", () => {
       ),
     );
     await expect(requirePageSession("//evil.com")).rejects.toMatchObject({ url: "/login?returnTo=%2F&reason=expired" });
+  });
+});
+
+describe("lib/dal.ts with a cookie it cannot read", () => {
+  it.each([
+    ["tampered", async () => `${(await signIn()).slice(0, -4)}AAAA`],
+    ["foreign (sealed with another secret)", async () => sealData({ sid: "x" }, { password: SECRET_B.repeat(2) })],
+    ["garbage", async () => "not-a-session"],
+  ])("a %s cookie asks to sign in (reason=sign-in), not 'expired' or 'signed out'", async (_name, cookie) => {
+    const { requirePageSession } = await import("@/lib/dal");
+    jar.set(COOKIE, await cookie());
+    await expect(requirePageSession("/w/abc")).rejects.toMatchObject({
+      url: "/login?returnTo=%2Fw%2Fabc&reason=sign-in",
+    });
   });
 });
 

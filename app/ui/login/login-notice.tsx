@@ -34,9 +34,7 @@ export function LoginNotice({ reason, error }: { reason?: string; error?: string
           "dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100",
         ].join(" ")}
       >
-        {reason === "expired"
-          ? "Your session has ended — please sign in to continue."
-          : "Please sign in to continue."}
+        {reason === "expired" ? "Your session has ended — please sign in to continue." : "Please sign in to continue."}
       </p>
     );
   }

@@ -105,11 +105,7 @@ function OpenCard({ workspaceId, workspaceName, model, openedAt, fact }: Props &
         ) : null}
       </span>
       <span className={FACT_LINE}>
-        {fact === undefined ? (
-          <span className="sr-only">Loading the team’s runs…</span>
-        ) : (
-          <TeamFacts fact={fact} />
-        )}
+        {fact === undefined ? <span className="sr-only">Loading the team’s runs…</span> : <TeamFacts fact={fact} />}
       </span>
     </Link>
   );

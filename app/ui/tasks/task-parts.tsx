@@ -24,14 +24,22 @@ export function TaskProgress({ task, view, typicalMs }: { task: Task; view: Task
       </>
     );
   }
-  if (view.failure) return <p className="line-clamp-2 text-rose-800 dark:text-rose-300">{view.failure}</p>;
+  if (view.failure)
+    return (
+      <p className="line-clamp-2 text-rose-800 dark:text-rose-300" title={view.failure}>
+        {view.failure}
+      </p>
+    );
   return <span className="text-slate-600 dark:text-slate-400">{view.outcomeNote}</span>;
 }
 
 export function TaskStarter({ view, className = "" }: { view: TaskView; className?: string }) {
   if (view.starter === undefined) return null;
   return (
-    <span className={`text-xs text-slate-600 dark:text-slate-400 ${className}`} title={view.starter.email}>
+    <span
+      className={`text-xs text-slate-600 dark:text-slate-400 ${className}`}
+      title={view.starter.email ? `${view.starter.name} <${view.starter.email}>` : view.starter.name}
+    >
       {view.starter.name}
     </span>
   );
@@ -47,6 +55,7 @@ export function TaskDetailLink({ view }: { view: TaskView }) {
         "focus-visible:outline-sky-600 dark:text-sky-300",
       ].join(" ")}
       aria-label={`Details of task ${view.shortId}…`}
+      title={view.taskId}
     >
       {view.shortId}…
     </Link>

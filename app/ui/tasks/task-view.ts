@@ -11,6 +11,7 @@ export interface TaskView {
   kind: ReturnType<typeof taskKind>;
   active: boolean;
   failure: string | undefined;
+  taskId: string;
   shortId: string;
   detailHref: string;
   exportHref: string;
@@ -34,6 +35,7 @@ export function taskView<T extends Task>(
     kind,
     active: isActiveTask(task),
     failure: kind === "failed" ? failureMessages(task)[0] : undefined,
+    taskId: task.taskId,
     shortId: task.taskId.slice(0, 8),
     detailHref: pagePaths.task(workspaceId, modelId, exportId, task.taskId),
     exportHref: pagePaths.export(workspaceId, modelId, exportId),
