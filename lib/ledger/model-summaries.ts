@@ -1,5 +1,5 @@
 import "server-only";
-import { and, countDistinct, desc, eq, inArray, max } from "drizzle-orm";
+import { and, countDistinct, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { runs } from "@/lib/db/schema";
 import { pickerKey as modelKey } from "@/lib/shared/picker";
