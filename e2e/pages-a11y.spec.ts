@@ -125,9 +125,12 @@ test("every page passes an accessibility scan, in light and dark", async ({ page
   await scanAndShoot(page, "runs-phone");
 });
 
-test("no-access page passes the scan", async ({ page, sim, signIn }) => {
+test("no-access page passes the scan, and so does the picker that marks the model", async ({ page, sim, signIn }) => {
   void sim;
   await signIn(page, "bruno");
+  await page.goto("/");
+  await expect(page.getByRole("listitem").filter({ hasText: "Executive Compensation" })).toContainText("No access");
+  await scanAndShoot(page, "picker-no-access");
   await page.goto(`/w/${W}/m/${SEED.models.restricted}`);
   await expect(page.getByText("This model does not exist or you have no access to it.")).toBeVisible();
   await scanAndShoot(page, "no-access");
