@@ -26,3 +26,32 @@ export function validateIds<K extends IdName>(params: Record<string, unknown>, n
   }
   return out;
 }
+
+/** The id each segment name of a page address precedes: /w/{workspaceId}/m/{modelId}/exports/{exportId}/tasks/{taskId}. */
+const PAGE_SEGMENTS: Readonly<Record<string, IdName>> = {
+  w: "workspaceId",
+  m: "modelId",
+  exports: "exportId",
+  tasks: "taskId",
+};
+
+/**
+ * Whether a page address carries an id of the wrong shape. Checked by proxy.ts before rendering starts, so the answer
+ * can still be a 404: once a page streams (its loading.tsx), notFound() can only change what it shows, not the status.
+ */
+export function hasMalformedPageId(pathname: string): boolean {
+  const parts = pathname.split("/").filter(Boolean);
+  if (parts[0] !== "w") return false;
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const name = PAGE_SEGMENTS[parts[i] as string];
+    if (!name) return false;
+    let value: string;
+    try {
+      value = decodeURIComponent(parts[i + 1] as string);
+    } catch {
+      return true;
+    }
+    if (!isValidId(name, value)) return true;
+  }
+  return false;
+}

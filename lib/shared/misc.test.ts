@@ -102,3 +102,22 @@ describe("withModelProgress", () => {
     expect(withModelProgress(tasks, null)).toEqual(tasks);
   });
 });
+
+import { hasMalformedPageId } from "./ids";
+describe("hasMalformedPageId", () => {
+  const w = "8a81948849b9c4e2014a30802f5a02e4";
+  const m = "75A40874E6B64FA3AE0743278996850F";
+  it("finds an id of the wrong shape anywhere in a page address", () => {
+    expect(hasMalformedPageId(`/w/${w}/m/NOTANID`)).toBe(true);
+    expect(hasMalformedPageId(`/w/${w}/m/${m}/exports/12345`)).toBe(true);
+    expect(hasMalformedPageId(`/w/${w}/m/${m}/exports/116000000001/tasks/${"z".repeat(32)}`)).toBe(true);
+    expect(hasMalformedPageId(`/w/%E0%A4%A/m/${m}`)).toBe(true);
+  });
+  it("leaves good addresses and other pages alone", () => {
+    expect(hasMalformedPageId("/")).toBe(false);
+    expect(hasMalformedPageId("/login")).toBe(false);
+    expect(hasMalformedPageId(`/w/${w}/m/${m}`)).toBe(false);
+    expect(hasMalformedPageId(`/w/${w}/m/${m}/activity`)).toBe(false);
+    expect(hasMalformedPageId(`/w/${w}/m/${m}/exports/116000000001/tasks/${"A".repeat(32)}`)).toBe(false);
+  });
+});

@@ -76,6 +76,15 @@ describe("proxy.ts (page navigations)", () => {
     expect(setCookieValue(await proxy(page("garbage")))).toBe("");
     expect(await stack.control.requests()).toHaveLength(0);
   });
+
+  it("answers a page address with a malformed id as the 404 page, before anything renders", async () => {
+    const rewriteOf = async (path: string) =>
+      (await proxy(new NextRequest(`${ORIGIN}${path}`))).headers.get("x-middleware-rewrite");
+    expect(await rewriteOf(`/w/${W}/m/NOTANID`)).toMatch(/:3123\/not-found\/malformed-link$/);
+    expect(await rewriteOf(`/w/${W}/m/${M}/exports/12345/tasks/${"A".repeat(32)}`)).toMatch(/malformed-link$/);
+    expect(await rewriteOf(`/w/${W}/m/${M}/exports/116000000001`)).toBeNull();
+    expect(await rewriteOf(`/w/${W}/m/${M}/activity`)).toBeNull();
+  });
 });
 
 describe("lib/dal.ts", () => {
