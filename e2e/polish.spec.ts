@@ -66,7 +66,7 @@ test.describe("polish", () => {
     const fpa = main.getByRole("listitem").filter({ hasText: "FP&A Planning" }).getByRole("link");
     await expect(fpa).toContainText("Finance");
     await expect(fpa).toContainText(/changed in Anaplan \d+ days? ago/);
-    await expect(fpa).toContainText(/Last run (now|\d+ sec ago) by Ada Lovelace · 1 export run/);
+    await expect(fpa).toContainText(/Last run (just now|\d+ sec ago) by Ada Lovelace · 1 export run/);
     // Bruno has the NO ACCESS role in Executive Compensation: marked, and not a link.
     const restricted = main.getByRole("listitem").filter({ hasText: "Executive Compensation" });
     await expect(restricted).toContainText("No access");
@@ -79,7 +79,7 @@ test.describe("polish", () => {
     await fpa.click();
     await expect(page.getByRole("heading", { name: "FP&A Planning", level: 1 })).toBeVisible();
     await page.goto("/");
-    await expect(fpa).toContainText(/opened by you (now|\d+ sec ago)/);
+    await expect(fpa).toContainText(/opened by you (just now|\d+ sec ago)/);
     expect(await truncatedWithoutTooltip(page)).toEqual([]);
     await shootEverywhere(page, "picker", () => expect(restricted).toContainText("No access"));
   });
@@ -105,6 +105,9 @@ test.describe("polish", () => {
     const locale = page.getByRole("term").filter({ hasText: "Locale" });
     await expect(locale).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: "Deutsch (Deutschland)" })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "Ada Lovelace" })).toBeVisible();
+    // Opened after the run ended: its duration comes from the ledger.
+    await expect(page.getByRole("definition").filter({ hasText: /^\d+ sec$/ })).toBeVisible();
     await shootEverywhere(page, "task", () => expect(page.getByRole("heading", { name: "Result" })).toBeVisible());
 
     await page.goto(`${exportPage(E.revenueCsv)}/tasks/${"A".repeat(32)}`);

@@ -16,7 +16,7 @@ import type { RunsQuery } from "./runs-query";
 import { startedByFor } from "./started-by";
 import { cancelledByFor } from "./cancelled-by";
 import { modelSummaries, type ModelSummary } from "./model-summaries";
-import { runLocale } from "./run-locale";
+import { runFacts, type RunFacts } from "./run-facts";
 import type { Actor, LedgerScope, Person, RunsPage } from "./types";
 
 export type LedgerStatus = "ok" | "off" | "unavailable";
@@ -83,8 +83,8 @@ export function createLedger(options: LedgerOptions) {
       safely((db) => cancelledByFor(db, scope, taskIds), new Map<string, string>()),
     modelSummaries: (tenantId: string, models: readonly { workspaceId: string; modelId: string }[]) =>
       safely((db) => modelSummaries(db, tenantId, models), new Map<string, ModelSummary>()),
-    runLocale: (scope: LedgerScope, taskId: string) =>
-      safely<string | null | undefined>((db) => runLocale(db, scope, taskId), undefined),
+    runFacts: (scope: LedgerScope, taskId: string) =>
+      safely<RunFacts | null>((db) => runFacts(db, scope, taskId), null),
     exportHistory: (scope: LedgerScope, exportId: string, limit?: number) =>
       safely<ExportHistory>((db) => exportHistory(db, scope, exportId, limit), { runs: [], typicalDurationMs: null }),
     staleActiveRuns: (scope: LedgerScope, query: { notCheckedSince: Date; limit?: number }) =>

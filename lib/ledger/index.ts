@@ -8,7 +8,6 @@ export { parseRunsQuery, RunsQueryError, type RunsQuery } from "./runs-query";
 export { runsCsv } from "./csv";
 export { CATCH_UP_INTERVAL_MS } from "./catch-up";
 export type * from "./types";
-export type { ModelSummary } from "./model-summaries";
 
 const state = processState("ledger", () => ({ ledger: null as Ledger | null }));
 

@@ -4,7 +4,7 @@ import { pickerKey } from "@/lib/shared/picker";
 import { modelSummaries } from "./model-summaries";
 import { recordObservations } from "./record-observations";
 import { recordRunStarted } from "./record-start";
-import { runLocale } from "./run-locale";
+import { runFacts } from "./run-facts";
 import { ada, at, EXPORT, grace, otherModel, otherTenant, scope, task, taskId } from "./testing/fixtures";
 
 const SECOND_EXPORT = { id: "116000000002", name: "Headcount by team" };
@@ -51,11 +51,11 @@ describe.each(ENGINES)("what the picker and the task page read from the ledger, 
     expect(await modelSummaries(db(), scope.tenantId, [])).toEqual(new Map());
   });
 
-  it("knows the locale a run here was started with, and not one of a run started elsewhere", async () => {
-    expect(await runLocale(db(), scope, taskId(1))).toBe("de_DE");
-    expect(await runLocale(db(), { ...scope, modelId: scope.modelId.toLowerCase() }, taskId(3))).toBe("en_GB");
-    expect(await runLocale(db(), scope, taskId(2))).toBeNull();
-    expect(await runLocale(db(), otherModel, taskId(4))).toBeUndefined();
-    expect(await runLocale(db(), scope, taskId(9))).toBeUndefined();
+  it("knows the locale a run here was started with and when it finished, and no locale of a run started elsewhere", async () => {
+    expect(await runFacts(db(), scope, taskId(1))).toEqual({ locale: "de_DE", finishedAt: null });
+    expect((await runFacts(db(), { ...scope, modelId: scope.modelId.toLowerCase() }, taskId(3)))?.locale).toBe("en_GB");
+    expect((await runFacts(db(), scope, taskId(2)))?.locale).toBeNull();
+    expect(await runFacts(db(), otherModel, taskId(4))).toEqual({ locale: undefined, finishedAt: at(4) });
+    expect(await runFacts(db(), scope, taskId(9))).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ describe("formatters (en-US)", () => {
   });
   it("formats relative times", () => {
     const now = 1_800_000_000_000;
-    expect(formatRelative(now - 1_000, now, "en-US")).toBe("now");
+    expect(formatRelative(now - 1_000, now, "en-US")).toBe("just now");
     expect(formatRelative(now - 3 * 60_000, now, "en-US")).toBe("3 min ago");
     expect(formatRelative(now - 31_000, now, "en-US")).toBe("31 sec ago");
     expect(formatRelative(now + 2 * 3_600_000, now, "en-US")).toBe("in 2 hr");

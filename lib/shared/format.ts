@@ -33,12 +33,13 @@ export function formatDuration(ms: number, locale?: string): string {
   return h ? `${unit(locale, d, "day")} ${unit(locale, h, "hour")}` : unit(locale, d, "day");
 }
 
-/** "now", "12 sec ago", "3 min ago", "in 2 hr": the same units as durations, so "31 sec ago" sits beside "15 sec". */
+/** "just now", "12 sec ago", "3 min ago", "in 2 hr": the same units as durations, so "31 sec ago" sits beside "15 sec". */
 export function formatRelative(thenMs: number, nowMs: number, locale?: string): string {
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
   const diff = thenMs - nowMs;
   const abs = Math.abs(diff);
-  if (abs < 5 * SECOND) return rtf.format(0, "second");
+  const english = rtf.resolvedOptions().locale.startsWith("en");
+  if (abs < 5 * SECOND) return english ? "just now" : rtf.format(0, "second");
   const [value, u]: [number, "second" | "minute" | "hour" | "day"] =
     abs < MINUTE
       ? [Math.round(abs / SECOND), "second"]
@@ -48,7 +49,7 @@ export function formatRelative(thenMs: number, nowMs: number, locale?: string): 
           ? [Math.round(abs / HOUR), "hour"]
           : [Math.round(abs / DAY), "day"];
   // English short forms end in a period ("3 min. ago") that durations lack; other languages keep Intl's own words.
-  if (!rtf.resolvedOptions().locale.startsWith("en")) return rtf.format(diff < 0 ? -value : value, u);
+  if (!english) return rtf.format(diff < 0 ? -value : value, u);
   const amount = unit(locale, value, u);
   return diff < 0 ? `${amount} ago` : `in ${amount}`;
 }

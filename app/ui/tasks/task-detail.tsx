@@ -5,6 +5,7 @@ import type { Task } from "@/lib/shared/types";
 import type { TaskResponse } from "@/lib/shared/responses";
 import { apiPaths } from "@/lib/shared/api-paths";
 import { cancelOutcome } from "@/lib/shared/cancel-text";
+import { starterName } from "@/lib/shared/runs-view";
 import { canCancel, failureMessages, isActiveTask, taskKind } from "@/lib/shared/task-state";
 import { ProgressBar } from "../progress-bar";
 import { ExactTime, RelativeTime } from "../relative-time";
@@ -23,12 +24,15 @@ interface Props {
   taskId: string;
   /** The locale the run was started with, as the ledger recorded it (lib/shared/locales.ts runLocaleLabel). */
   localeLabel: string;
+  /** When the ledger first saw the run finished, for a page opened after it ended. */
+  recordedFinishedAt?: number;
 }
 
 const selectOne = (d: TaskResponse | undefined) => (d ? [d.task] : undefined);
 
 /** One task, live until it is finished: state, progress, timing, result and every failure message. */
-export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId, localeLabel }: Props) {
+export function TaskDetail(props: Props) {
+  const { workspaceId, modelId, exportId, exportName, taskId, localeLabel, recordedFinishedAt } = props;
   const [notify, setNotify] = useState(false);
   const describe = useCallback(() => exportName, [exportName]);
   const live = useLiveTasks<TaskResponse, Task>(apiPaths.task(workspaceId, modelId, exportId, taskId), selectOne, {
@@ -116,8 +120,9 @@ export function TaskDetail({ workspaceId, modelId, exportId, exportName, taskId,
             </span>
           </Fact>
           <Fact term="Duration">
-            <TaskDuration task={task} finishedAt={live.finishedAt[task.taskId]} />
+            <TaskDuration task={task} finishedAt={live.finishedAt[task.taskId] ?? recordedFinishedAt} />
           </Fact>
+          {task.startedBy !== undefined ? <Fact term="Started by">{starterName(task.startedBy)}</Fact> : null}
           <Fact term="Locale">{localeLabel}</Fact>
           <Fact term="Task ID">
             <span className="font-mono text-xs break-all">{task.taskId}</span>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { requirePageSession, validPageIds } from "@/lib/dal";
 import { orNoAccess } from "@/lib/data/no-access";
 import { getExportDetail, getTask } from "@/lib/data/queries";
-import { getRunLocale } from "@/lib/data/run-locale";
+import { getRunFacts } from "@/lib/data/run-facts";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { runLocaleLabel } from "@/lib/shared/locales";
 import { ChevronLeftIcon } from "@/app/ui/icons";
@@ -42,7 +42,7 @@ export default async function TaskPage({
         <NoAccess what="task" back={{ href: pagePaths.export(w, m, e), label: `Back to ${name}` }} />
       </PageShell>
     );
-  const locale = await getRunLocale(session, w, m, t);
+  const recorded = await getRunFacts(session, w, m, t);
 
   return (
     <PageShell
@@ -66,7 +66,8 @@ export default async function TaskPage({
           exportId={e}
           exportName={name}
           taskId={t}
-          localeLabel={runLocaleLabel(locale)}
+          localeLabel={runLocaleLabel(recorded.locale)}
+          recordedFinishedAt={recorded.finishedAt}
         />
       </SwrProvider>
     </PageShell>
