@@ -35,7 +35,8 @@ async function scanAndShoot(page: Page, name: string) {
 }
 
 test("every page passes an accessibility scan, in light and dark", async ({ page, sim, signIn }) => {
-  test.setTimeout(120_000);
+  // Twelve pages, each scanned in two themes: over two minutes on a busy 2-core machine.
+  test.setTimeout(240_000);
   await sim.configure({ taskDurationMs: 3_000 });
 
   await page.goto("/login?reason=expired&returnTo=%2F");

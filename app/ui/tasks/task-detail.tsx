@@ -112,7 +112,7 @@ export function TaskDetail(props: Props) {
                   : "active"
           }
         />
-        <dl className="mt-5 grid grid-cols-2 gap-x-6 gap-y-4 text-sm sm:grid-cols-4">
+        <dl className="mt-5 grid grid-cols-2 gap-x-6 gap-y-4 text-sm sm:grid-cols-3 lg:grid-cols-5">
           <Fact term="Created">
             <ExactTime ms={task.creationTime} />
             <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
