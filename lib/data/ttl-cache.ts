@@ -14,9 +14,13 @@ export function createTtlCache<T>(name: string, ttlMs: number, maxEntries: numbe
   const entries = processState(`ttl-cache:${name}`, () => new Map<string, Entry<T>>());
   return {
     get(key: string, load: () => Promise<T>): Promise<T> {
-      const now = Date.now();
       const hit = entries.get(key);
-      if (hit && now - hit.at < ttlMs) return hit.value;
+      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+      return this.reload(key, load);
+    },
+    /** Loads `key` now, even when a fresh entry exists, and keeps the answer for the callers after it. */
+    reload(key: string, load: () => Promise<T>): Promise<T> {
+      const now = Date.now();
       const value = load();
       entries.delete(key);
       entries.set(key, { at: now, value });
