@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { SEED } from "../sim/seed/ids";
 import { launchChromium } from "./support/browser";
-import { repeated, type Spread } from "./support/repeat";
+import { formatSpread, repeated, type Spread } from "./support/repeat";
 import { directToken, signIn, type Stack } from "./support/stack";
 
 const SAMPLES = 7;
@@ -146,7 +146,13 @@ export async function catalogueAtScale(stack: Stack) {
       };
     });
 
-    const row = (measure: string, s: Spread) => ({ measure, value: s.median, min: s.min, max: s.max });
+    const row = (measure: string, s: Spread) => ({
+      measure,
+      value: s.median,
+      min: s.min,
+      max: s.max,
+      "median (min–max)": formatSpread(s, 1),
+    });
     return {
       rows: [
         row("catalogue page server response (ms, median of 7 per run)", figures.serverMs),

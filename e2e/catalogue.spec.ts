@@ -116,6 +116,17 @@ test.describe("picker and catalogue", () => {
     await expect(page.getByText(/Showing 1–50 of 5,000/)).toBeVisible();
     await page.goForward();
     await expect(page.getByText(/Showing 51–100 of 5,000/)).toBeVisible();
+
+    // Into an export and Back: the catalogue comes back on the page it was on.
+    await page
+      .getByRole("table", { name: /Exports of this model/ })
+      .getByRole("rowheader")
+      .first()
+      .getByRole("link")
+      .click();
+    await expect(page).toHaveURL(/\/exports\/\d{12}$/);
+    await page.goBack();
+    await expect(page.getByText(/Showing 51–100 of 5,000/)).toBeVisible();
   });
 
   test("typing filters at once and Clear follows the box; the URL follows once typing pauses", async ({
