@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from "react";
 import { CheckCircleIcon, InfoIcon, XCircleIcon } from "./icons";
 
@@ -10,6 +11,8 @@ interface Toast {
   tone: ToastTone;
   title: string;
   body?: string;
+  /** Where to see what the toast is about (the task a Run started). */
+  link?: { href: string; label: string };
 }
 
 interface ToastApi {
@@ -64,6 +67,17 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
             <div className="min-w-0 flex-1">
               <p className="font-medium">{t.title}</p>
               {t.body ? <p className="mt-0.5 text-slate-600 dark:text-slate-400">{t.body}</p> : null}
+              {t.link ? (
+                <Link
+                  href={t.link.href}
+                  className={[
+                    "mt-1 inline-block font-medium text-sky-800 underline focus-visible:outline-2",
+                    "focus-visible:outline-sky-600 dark:text-sky-300",
+                  ].join(" ")}
+                >
+                  {t.link.label}
+                </Link>
+              ) : null}
             </div>
             <button
               type="button"

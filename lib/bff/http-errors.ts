@@ -19,12 +19,12 @@ export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
- * Sets the API headers (once per answer, in lib/bff/handler.ts); a route's own stricter `no-store, …` Cache-Control
- * (downloads) is kept.
+ * Sets the API headers (once per answer, in lib/bff/handler.ts); a route's own Cache-Control is kept: the stricter
+ * `no-store, no-transform` of downloads, and `private, no-cache` of answers validated by ETag (lib/bff/etag.ts).
  */
 export function withApiHeaders<T extends Response>(response: T): T {
   for (const [name, value] of Object.entries(API_HEADERS)) {
-    if (name === "Cache-Control" && response.headers.get(name)?.startsWith("no-store")) continue;
+    if (name === "Cache-Control" && /^(no-store|private, no-cache)/.test(response.headers.get(name) ?? "")) continue;
     response.headers.set(name, value);
   }
   return response;

@@ -1,11 +1,14 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { AnaplanApi } from "@/lib/anaplan/api";
+import type { ExportsResponse } from "@/lib/shared/responses";
 import type { ExportDefinition } from "@/lib/shared/types";
 import { createTtlCache } from "./ttl-cache";
 
 /**
- * A short per-user cache of a model's export list, for lookups of one export's definition (the 5,000-export
- * model's list is ~1.5 MB). Keyed by user + model, so nobody sees a list fetched with someone else's access.
+ * A short per-user cache of a model's export list (the 5,000-export model's list is ~0.9 MB of JSON): the catalogue
+ * page fills it, and the list endpoint the page's filter fetches right after, and lookups of one export's
+ * definition, answer from it. Keyed by user + model, so nobody sees a list fetched with someone else's access.
  */
 const CATALOGUE_TTL_MS = 60_000;
 
@@ -21,6 +24,52 @@ export function cachedExports(
   modelId: string,
 ): Promise<ExportDefinition[]> {
   return cache.get(keyOf(userKey, workspaceId, modelId), () => api.exports(workspaceId, modelId));
+}
+
+/** Reads the list from Anaplan now (a page view shows what is there now) and keeps it for the calls after. */
+export function freshExports(
+  api: AnaplanApi,
+  userKey: string,
+  workspaceId: string,
+  modelId: string,
+): Promise<ExportDefinition[]> {
+  const key = keyOf(userKey, workspaceId, modelId);
+  const before = cache.peek(key)?.catch(() => undefined);
+  return cache.reload(key, async () => {
+    const [previous, now] = await Promise.all([before, api.exports(workspaceId, modelId)]);
+    // An unchanged list stays the same array, so what is derived from it (body, ETag, sorted orders) is kept.
+    return previous && sameExports(previous, now) ? previous : now;
+  });
+}
+
+function sameExports(a: readonly ExportDefinition[], b: readonly ExportDefinition[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as unknown as Record<string, unknown>;
+    const y = b[i] as unknown as Record<string, unknown>;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length || keys.some((k) => x[k] !== y[k])) return false;
+  }
+  return true;
+}
+
+/** A JSON body serialised once, with the strong validator of its bytes. */
+export interface TaggedJson {
+  body: string;
+  etag: string;
+}
+
+const serialised = new WeakMap<readonly ExportDefinition[], TaggedJson>();
+
+/** The list endpoint's body (`ExportsResponse`) and its ETag, built once per cached list, not per request. */
+export function catalogueBody(exports: readonly ExportDefinition[]): TaggedJson {
+  let tagged = serialised.get(exports);
+  if (!tagged) {
+    const body = JSON.stringify({ exports: exports as ExportDefinition[] } satisfies ExportsResponse);
+    tagged = { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"` };
+    serialised.set(exports, tagged);
+  }
+  return tagged;
 }
 
 /** The user's export list if it is cached now; never an upstream call. */

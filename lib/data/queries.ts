@@ -3,7 +3,6 @@ import type { AnaplanApi } from "@/lib/anaplan/api";
 import { AnaplanError } from "@/lib/anaplan/errors";
 import type {
   ExportDetailResponse,
-  ExportsResponse,
   ModelsResponse,
   TaskResponse,
   TasksResponse,
@@ -27,10 +26,6 @@ export async function getWorkspaces(api: AnaplanApi): Promise<WorkspacesResponse
 
 export async function getModels(api: AnaplanApi, workspaceId: string): Promise<ModelsResponse> {
   return { models: await api.models(workspaceId) };
-}
-
-export async function getCatalogue(api: AnaplanApi, workspaceId: string, modelId: string): Promise<ExportsResponse> {
-  return { exports: await api.exports(workspaceId, modelId) };
 }
 
 /** The export's definition is taken from a short per-user cache of the model's export list (see catalogue-cache.ts). */

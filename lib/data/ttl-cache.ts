@@ -12,24 +12,29 @@ interface Entry<T> {
  */
 export function createTtlCache<T>(name: string, ttlMs: number, maxEntries: number) {
   const entries = processState(`ttl-cache:${name}`, () => new Map<string, Entry<T>>());
+  /** Loads `key` now, even when a fresh entry exists, and keeps the answer for the callers after it. */
+  function reload(key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const value = load();
+    entries.delete(key);
+    entries.set(key, { at: now, value });
+    value.catch(() => {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    });
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+    return value;
+  }
   return {
     get(key: string, load: () => Promise<T>): Promise<T> {
-      const now = Date.now();
       const hit = entries.get(key);
-      if (hit && now - hit.at < ttlMs) return hit.value;
-      const value = load();
-      entries.delete(key);
-      entries.set(key, { at: now, value });
-      value.catch(() => {
-        if (entries.get(key)?.value === value) entries.delete(key);
-      });
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next().value;
-        if (oldest === undefined) break;
-        entries.delete(oldest);
-      }
-      return value;
+      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+      return reload(key, load);
     },
+    reload,
     /** The fresh entry for `key`, without loading one. */
     peek(key: string): Promise<T> | undefined {
       const hit = entries.get(key);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   applyCatalogueView,
+  ariaSortOf,
   catalogueQuery,
+  nextSort,
   pageCount,
   pageSlice,
   parseCatalogueView,
@@ -49,5 +51,42 @@ describe("catalogue view", () => {
     expect(performance.now() - t0).toBeLessThan(200);
     expect(pageCount(out.length)).toBe(Math.ceil(out.length / PAGE_SIZE));
     expect(pageSlice(out, 999)).toHaveLength(out.length % PAGE_SIZE || PAGE_SIZE);
+  });
+});
+
+describe("sorting by column", () => {
+  const ran = new Map([
+    ["116000000003", 3_000],
+    ["116000000002", 1_000],
+  ]);
+  const ids = (sort: Parameters<typeof nextSort>[0]) =>
+    applyCatalogueView(list, { ...parseCatalogueView({}), sort }, ran).map((e) => e.id);
+
+  it("Latest run puts the most recent run first and exports never run last, either way round", () => {
+    expect(ids("latest")).toEqual(["116000000003", "116000000002", "116000000001"]);
+    expect(ids("-latest")).toEqual(["116000000002", "116000000003", "116000000001"]);
+    expect(parseCatalogueView({ sort: "-latest" }).sort).toBe("-latest");
+  });
+
+  it("every column turns around, ties broken by name", () => {
+    expect(ids("format")).toEqual(["116000000001", "116000000003", "116000000002"]);
+    expect(ids("-format")).toEqual(["116000000002", "116000000003", "116000000001"]);
+    expect(ids("-id")).toEqual(["116000000003", "116000000002", "116000000001"]);
+    expect(ids("-type")).toEqual(["116000000002", "116000000001", "116000000003"]);
+  });
+
+  it("a header click turns its column around, another column starts in its natural order", () => {
+    expect(nextSort("name", "name")).toBe("-name");
+    expect(nextSort("-name", "name")).toBe("name");
+    expect(nextSort("-name", "latest")).toBe("latest");
+    expect(nextSort("latest", "latest")).toBe("-latest");
+  });
+
+  it("aria-sort says the order the person sees: newest first is descending by time", () => {
+    expect(ariaSortOf("name", "name")).toBe("ascending");
+    expect(ariaSortOf("-name", "name")).toBe("descending");
+    expect(ariaSortOf("latest", "latest")).toBe("descending");
+    expect(ariaSortOf("-latest", "latest")).toBe("ascending");
+    expect(ariaSortOf("latest", "name")).toBe("none");
   });
 });

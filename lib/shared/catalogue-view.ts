@@ -1,8 +1,11 @@
-import type { ExportDefinition } from "./types";
+import type { ExportDefinition, Task } from "./types";
 import { formatLabel } from "./format";
 
-const SORTS = ["name", "-name", "format", "type", "id"] as const;
-export type CatalogueSort = (typeof SORTS)[number];
+/** Sortable columns; a leading "-" reverses one. "latest" puts the most recent run first, exports never run last. */
+export const SORT_COLUMNS = ["name", "format", "type", "latest", "id"] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+const SORTS = SORT_COLUMNS.flatMap((c) => [c, `-${c}`] as const);
+export type CatalogueSort = SortColumn | `-${SortColumn}`;
 
 export interface CatalogueView {
   q: string;
@@ -53,31 +56,79 @@ export function exportType(e: ExportDefinition): string {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
-/** Filter and sort the whole list on the client. */
-export function applyCatalogueView(exports: readonly ExportDefinition[], view: CatalogueView): ExportDefinition[] {
-  return filterExports(sortExports(exports, view.sort), view);
+/** When each export last ran (creation time of its latest task, ms), for the "latest" sort. */
+export type LatestRunTimes = ReadonlyMap<string, number>;
+
+/** From the latest task per export (`latestByExport`). */
+export function latestRunTimes(latest: ReadonlyMap<string, Task>): LatestRunTimes {
+  return new Map([...latest].map(([id, task]) => [id, task.creationTime ?? 0]));
+}
+
+/** Filter and sort the whole list. */
+export function applyCatalogueView(
+  exports: readonly ExportDefinition[],
+  view: CatalogueView,
+  latest: LatestRunTimes = new Map(),
+): ExportDefinition[] {
+  return filterExports(sortExports(exports, view.sort, latest), view);
+}
+
+/** Which column a sort is on and whether it is reversed ("-name" → name, reversed). */
+export function sortColumnOf(sort: CatalogueSort): { column: SortColumn; reversed: boolean } {
+  return sort.startsWith("-")
+    ? { column: sort.slice(1) as SortColumn, reversed: true }
+    : { column: sort as SortColumn, reversed: false };
+}
+
+/** A column header's click: the same column turns around, another column starts in its natural order. */
+export function nextSort(current: CatalogueSort, column: SortColumn): CatalogueSort {
+  const now = sortColumnOf(current);
+  return now.column === column && !now.reversed ? `-${column}` : column;
 }
 
 /**
- * Sorting 5,000 names with a locale collator takes a few hundred milliseconds on a slow machine, so the table
- * sorts once per list and sort order, and each keystroke only filters the sorted list (filtering keeps order).
+ * `aria-sort` of a column header. Names, formats and types ascend in their natural order; "latest" is newest
+ * first, which is descending by time.
  */
-export function sortExports(exports: readonly ExportDefinition[], sort: CatalogueSort): ExportDefinition[] {
-  const out = [...exports];
-  const by = (f: (e: ExportDefinition) => string) => (a: ExportDefinition, b: ExportDefinition) =>
-    collator.compare(f(a), f(b)) || collator.compare(a.name, b.name);
-  switch (sort) {
-    case "-name":
-      return out.sort((a, b) => collator.compare(b.name, a.name));
-    case "format":
-      return out.sort(by((e) => formatLabel(e.exportFormat)));
-    case "type":
-      return out.sort(by(exportType));
-    case "id":
-      return out.sort((a, b) => a.id.localeCompare(b.id));
-    default:
-      return out.sort((a, b) => collator.compare(a.name, b.name));
+export function ariaSortOf(current: CatalogueSort, column: SortColumn): "ascending" | "descending" | "none" {
+  const now = sortColumnOf(current);
+  if (now.column !== column) return "none";
+  const descending = column === "latest" ? !now.reversed : now.reversed;
+  return descending ? "descending" : "ascending";
+}
+
+/**
+ * Sorting 5,000 names with a locale collator takes tens of milliseconds, so callers sort once per list and sort
+ * order (memoised), and each keystroke only filters the sorted list (filtering keeps order).
+ */
+export function sortExports(
+  exports: readonly ExportDefinition[],
+  sort: CatalogueSort,
+  latest: LatestRunTimes = new Map(),
+): ExportDefinition[] {
+  const { column, reversed } = sortColumnOf(sort);
+  const byName = (a: ExportDefinition, b: ExportDefinition) => collator.compare(a.name, b.name);
+  if (column === "latest") {
+    // Exports that never ran stay last, by name, whichever way the runs are ordered.
+    const ran = exports.filter((e) => latest.has(e.id));
+    const never = exports.filter((e) => !latest.has(e.id)).sort(byName);
+    const dir = reversed ? 1 : -1;
+    ran.sort((a, b) => dir * (latest.get(a.id)! - latest.get(b.id)!) || byName(a, b));
+    return [...ran, ...never];
   }
+  const key: Record<Exclude<SortColumn, "latest">, (e: ExportDefinition) => string> = {
+    name: (e) => e.name,
+    format: (e) => formatLabel(e.exportFormat),
+    type: exportType,
+    id: (e) => e.id,
+  };
+  const pick = key[column];
+  const dir = reversed ? -1 : 1;
+  const compare =
+    column === "id"
+      ? (a: ExportDefinition, b: ExportDefinition) => dir * a.id.localeCompare(b.id)
+      : (a: ExportDefinition, b: ExportDefinition) => dir * collator.compare(pick(a), pick(b)) || byName(a, b);
+  return [...exports].sort(compare);
 }
 
 export function filterExports(
@@ -114,4 +165,16 @@ export function pageCount(total: number): number {
 export function pageSlice<T>(items: readonly T[], page: number): T[] {
   const p = Math.min(Math.max(1, page), pageCount(items.length));
   return items.slice((p - 1) * PAGE_SIZE, p * PAGE_SIZE);
+}
+
+/** What the server renders before the whole list has reached the browser: one page of the URL's view. */
+export interface CatalogueFirstPage {
+  /** The view these rows are for, as `catalogueQuery` writes it. */
+  query: string;
+  rows: ExportDefinition[];
+  page: number;
+  matching: number;
+  total: number;
+  formats: string[];
+  types: string[];
 }

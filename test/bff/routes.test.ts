@@ -76,12 +76,13 @@ describe("pickers and catalogue", () => {
       await modelsRoute.GET(req(`/api/workspaces/${W}/models`, { cookie }), ctx({ workspaceId: W })),
     );
     expect(models.models.map((m) => m.id)).toContain(M);
-    const cat = await json<{ exports: ExportDefinition[] }>(
-      await exportsRoute.GET(
-        req(`/api/workspaces/${W}/models/${M}/exports`, { cookie }),
-        ctx({ workspaceId: W, modelId: M }),
-      ),
+    // The list is the one answer the browser may keep (revalidated by ETag; test/bff/catalogue-list.test.ts).
+    const listed = await exportsRoute.GET(
+      req(`/api/workspaces/${W}/models/${M}/exports`, { cookie }),
+      ctx({ workspaceId: W, modelId: M }),
     );
+    await expectNoSentinel(listed);
+    const cat = (await listed.json()) as { exports: ExportDefinition[] };
     expect(cat.exports.find((e) => e.id === E.revenueCsv)?.name).toBe("Revenue by Region - Data.csv");
   });
 

@@ -9,9 +9,14 @@ import { SearchIcon } from "../icons";
 const SORT_LABELS: Record<CatalogueSort, string> = {
   name: "Name (A–Z)",
   "-name": "Name (Z–A)",
-  format: "Format",
-  type: "Type",
+  format: "Format (A–Z)",
+  "-format": "Format (Z–A)",
+  type: "Type (A–Z)",
+  "-type": "Type (Z–A)",
+  latest: "Latest run (newest first)",
+  "-latest": "Latest run (oldest first)",
   id: "Export ID",
+  "-id": "Export ID (descending)",
 };
 
 interface Props {
@@ -26,7 +31,8 @@ interface Props {
 /** Search, format and type filters, and sort for the catalogue. */
 export function CatalogueControls({ query, onQuery, view, formats, types, onChange }: Props) {
   const id = useId();
-  const filtered = view.q || view.format || view.type || view.sort !== "name";
+  // From the box, not the URL: the URL follows typing only once it pauses, and Clear should not lag a keystroke.
+  const filtered = query.trim() || view.format || view.type || view.sort !== "name";
   return (
     <div role="search" className="flex flex-wrap items-end gap-3">
       <div className="min-w-[14rem] flex-1">

@@ -1,14 +1,11 @@
 "use client";
 
-import { useId, useState, useSyncExternalStore } from "react";
-import { RUN_LOCALES, runLocaleFor } from "@/lib/shared/locales";
+import { useState } from "react";
 import { ApiError } from "@/lib/shared/api-client";
-import { FIELD_CONTROL, FIELD_LABEL } from "../field-styles";
 import { PlayIcon, SpinnerIcon } from "../icons";
+import { RunLocaleSelect, useRunLocale } from "../run-locale";
 import { useToast } from "../toast-provider";
 import { useTaskActions } from "../tasks/use-task-actions";
-
-const noop = () => () => undefined;
 
 interface Props {
   workspaceId: string;
@@ -21,18 +18,11 @@ interface Props {
 
 /** Run export: a locale choice and a button; the new task shows in the table at once. */
 export function RunExportForm({ workspaceId, modelId, exportId, exportName, disabledReason }: Props) {
-  const id = useId();
-  const browserLocale = useSyncExternalStore(
-    noop,
-    () => runLocaleFor(navigator.language),
-    () => "en_US",
-  );
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [locale, setLocale] = useRunLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { start } = useTaskActions(workspaceId, modelId);
   const { toast } = useToast();
-  const locale = chosen ?? browserLocale;
 
   async function run(e: React.FormEvent) {
     e.preventDefault();
@@ -51,23 +41,7 @@ export function RunExportForm({ workspaceId, modelId, exportId, exportName, disa
 
   return (
     <form onSubmit={run} className="flex flex-wrap items-end gap-3">
-      <div>
-        <label htmlFor={`${id}-locale`} className={`block ${FIELD_LABEL}`}>
-          Locale
-        </label>
-        <select
-          id={`${id}-locale`}
-          value={locale}
-          onChange={(e) => setChosen(e.target.value)}
-          className={`${FIELD_CONTROL} mt-1`}
-        >
-          {RUN_LOCALES.map((l) => (
-            <option key={l.value} value={l.value}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RunLocaleSelect value={locale} onChange={setLocale} />
       <button
         type="submit"
         // Busy is aria-disabled, not disabled: a disabled button drops the focus of the person who pressed it.

@@ -4,8 +4,12 @@ import { Suspense } from "react";
 import { requirePageSession, validPageIds } from "@/lib/dal";
 import { loadModelContext } from "@/lib/data/model-context";
 import { orNoAccess } from "@/lib/data/no-access";
-import { getCatalogue, getModelActivity } from "@/lib/data/queries";
+import { getModelActivity } from "@/lib/data/queries";
+import { freshExports } from "@/lib/data/catalogue-cache";
+import { catalogueFirstPage } from "@/lib/data/catalogue-page";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
+import { latestRunTimes, parseCatalogueView } from "@/lib/shared/catalogue-view";
+import { latestByExport } from "@/lib/shared/task-list";
 import { CatalogueTable } from "@/app/ui/catalogue/catalogue-table";
 import { PageShell } from "@/app/ui/page-shell";
 import { runBlockedReason, within } from "@/app/ui/server/page-data";
@@ -23,36 +27,37 @@ export default async function CataloguePage({ params, searchParams }: PageProps<
   );
   const session = await requirePageSession(`${pagePaths.model(workspaceId, modelId)}${query.size ? `?${query}` : ""}`);
   const { api, userKey } = session;
-  const [context, catalogue, activity] = await Promise.all([
+  const [context, exports, activity] = await Promise.all([
     loadModelContext(api, userKey, workspaceId, modelId),
-    orNoAccess(getCatalogue(api, workspaceId, modelId)),
+    orNoAccess(freshExports(api, userKey, workspaceId, modelId)),
     within(getModelActivity(session, workspaceId, modelId), 1_500),
   ]);
-  if (!catalogue)
+  if (!exports)
     return (
       <PageShell>
         <NoAccess />
       </PageShell>
     );
   const blocked = runBlockedReason(context?.model);
+  // Only the page in view is rendered and sent; the whole list reaches the filter through the list endpoint.
+  const first = catalogueFirstPage(
+    exports,
+    parseCatalogueView(query),
+    latestRunTimes(latestByExport(activity?.tasks ?? [])),
+  );
 
   return (
     <PageShell
       title={context?.model.name ?? "Exports"}
       subtitle={
-        `${catalogue.exports.length.toLocaleString("en-US")} exports in ${context?.workspace.name ?? "this workspace"}. ` +
+        `${first.total.toLocaleString("en-US")} exports in ${context?.workspace.name ?? "this workspace"}. ` +
         "Open one to run it, watch it and download the result."
       }
     >
       {blocked ? <Notice>{blocked}</Notice> : null}
-      <SwrProvider
-        fallback={{
-          [apiPaths.exports(workspaceId, modelId)]: catalogue,
-          ...(activity ? { [apiPaths.activity(workspaceId, modelId)]: activity } : {}),
-        }}
-      >
+      <SwrProvider fallback={activity ? { [apiPaths.activity(workspaceId, modelId)]: activity } : {}}>
         <Suspense fallback={<TableSkeleton rows={12} label="Loading exports" />}>
-          <CatalogueTable workspaceId={workspaceId} modelId={modelId} />
+          <CatalogueTable workspaceId={workspaceId} modelId={modelId} first={first} runDisabledReason={blocked} />
         </Suspense>
       </SwrProvider>
     </PageShell>

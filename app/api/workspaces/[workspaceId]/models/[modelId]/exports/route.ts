@@ -1,10 +1,10 @@
 import { route } from "@/lib/bff/handler";
-import { jsonOk } from "@/lib/bff/http-errors";
-import { getCatalogue } from "@/lib/data/queries";
+import { conditionalJson } from "@/lib/bff/etag";
+import { cachedExports, catalogueBody } from "@/lib/data/catalogue-cache";
 
 export const dynamic = "force-dynamic";
 
-// the export catalogue
-export const GET = route({ ids: ["workspaceId", "modelId"] }, async ({ api, ids }) =>
-  jsonOk(await getCatalogue(api, ids.workspaceId, ids.modelId)),
+// the export catalogue: the whole list for the page's filter, kept by the browser and revalidated by ETag
+export const GET = route({ ids: ["workspaceId", "modelId"] }, async ({ api, ids, userKey, request }) =>
+  conditionalJson(request, catalogueBody(await cachedExports(api, userKey, ids.workspaceId, ids.modelId))),
 );
