@@ -29,8 +29,6 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
-      let heartbeat: NodeJS.Timeout | undefined;
-      let lifetime: NodeJS.Timeout | undefined;
       let stopSource: () => void = () => undefined;
       const write = (text: string) => {
         if (!open) return;
@@ -54,15 +52,15 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
         }
       };
       stop = finish;
-      write(`retry: ${options.retryMs}\n: connected\n\n`);
-      heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs);
-      lifetime = setTimeout(
+      const heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs);
+      const lifetime = setTimeout(
         () => {
           write(`event: end\ndata: ${JSON.stringify({ reason: "lifetime" })}\n\n`);
           finish();
         },
         Math.max(0, options.lifetimeMs),
       );
+      write(`retry: ${options.retryMs}\n: connected\n\n`);
       stopSource = options.start((event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
       if (!open) stopSource();
       else if (options.signal.aborted) finish();

@@ -1,3 +1,5 @@
+import { apiPaths } from "./api-paths";
+
 /**
  * What the model's event stream (GET …/models/{modelId}/events) tells an open page: a run started, a cancel asked
  * for, a state the ledger saw change, a download. Small on purpose: pages refresh what they show from their own
@@ -31,4 +33,22 @@ export function liveNotice(event: LiveEvent): string | null {
   if (event.kind !== "started" || event.byYou) return null;
   const what = event.exportName || "an export";
   return event.actor ? `${event.actor} started ${what}` : `${what} was started outside Export Desk`;
+}
+
+/**
+ * Whether an SWR key shows what an event (or, with `null`, any event of the model) may have changed: the model's
+ * activity, the ledger's runs, and the export's task list and tasks.
+ */
+export function isStaleAfter(
+  workspaceId: string,
+  modelId: string,
+  event: Pick<LiveEvent, "exportId"> | null,
+  key: unknown,
+): boolean {
+  if (typeof key !== "string") return false;
+  if (key === apiPaths.activity(workspaceId, modelId) || key.startsWith(apiPaths.runs(workspaceId, modelId)))
+    return true;
+  const tasks = event ? apiPaths.exportTasks(workspaceId, modelId, event.exportId) : null;
+  if (tasks) return key === tasks || key.startsWith(`${tasks}/`);
+  return key.startsWith(apiPaths.exports(workspaceId, modelId)) && /\/tasks(\/[^/?]+)?$/.test(key);
 }
