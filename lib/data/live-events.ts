@@ -42,7 +42,3 @@ export function watchModel(
     unwatch();
   };
 }
-
-export function resetLiveEventHooksForTests(): void {
-  hooks.installed = false;
-}

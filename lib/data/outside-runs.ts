@@ -56,7 +56,7 @@ export function watchOutsideRuns(reader: Reader, workspaceId: string, modelId: s
 }
 
 /** One look at the model status; never throws (the next window tries again). */
-export async function checkModel(watch: Watch): Promise<void> {
+async function checkModel(watch: Watch): Promise<void> {
   const reader = [...watch.readers].at(-1);
   if (!reader || watch.checking) return;
   watch.checking = true;

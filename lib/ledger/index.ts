@@ -57,10 +57,3 @@ export function ledgerEvents(): EventBus {
   }
   return bus.bus;
 }
-
-/** Tests only: the next ledgerEvents() builds a bus for the configuration of then. */
-export async function closeLedgerEventsForTests(): Promise<void> {
-  const open = bus.bus;
-  bus.bus = null;
-  await open?.close();
-}

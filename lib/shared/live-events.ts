@@ -24,9 +24,8 @@ export interface LiveEvent {
   byYou?: boolean;
 }
 
-/** The SSE event name of ledger events on the stream, and of the last message before the server closes it. */
+/** The SSE event name of ledger events on the stream (its last message, before the server ends it, is `end`). */
 export const LIVE_EVENT_NAME = "ledger";
-export const LIVE_END_EVENT_NAME = "end";
 
 /** The notice for a run that appeared on a page the reader did not start it from, or null when none is due. */
 export function liveNotice(event: LiveEvent): string | null {
