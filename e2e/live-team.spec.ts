@@ -2,7 +2,10 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { SIM_URL } from "./support/env";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { LB2_PORT, SIM_URL } from "./support/env";
+import { startInstance, type Instance } from "./support/instances";
 import { SEED } from "../sim/seed/ids";
 
 const W = SEED.workspaces.finance;
@@ -132,4 +135,71 @@ test("with the stream cut, the page says it polls, and polling still brings a te
   await expect(tasks.getByRole("row").filter({ hasText: "Bruno Díaz" })).toBeVisible();
   await ada.context().close();
   await bruno.context().close();
+});
+
+const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+test("two instances on one DATABASE_URL: a run started on one reaches a page open on the other", async ({
+  page,
+  sim,
+}) => {
+  test.setTimeout(120_000);
+  await sim.configure({ taskDurationMs: 60_000 });
+  const name = `export_desk_e2e_${randomBytes(6).toString("hex")}`;
+  await admin(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const origin = `http://127.0.0.1:${LB2_PORT + 1}`;
+  const env = {
+    SESSION_SECRET: "live-instances-secret-0123456789abcdef-not-for-production",
+    APP_ORIGIN: origin,
+    DATABASE_URL: url.toString(),
+  };
+  const instances: Instance[] = [];
+  try {
+    instances.push(await startInstance(LB2_PORT + 1, env), await startInstance(LB2_PORT + 2, env));
+    const [a, b] = instances as [Instance, Instance];
+    const headers = { "X-Export-Desk-CSRF": "1", Origin: origin, "Content-Type": "application/json" };
+    const signedIn = await page.request.post(`${a.url}/api/session`, {
+      headers,
+      data: { email: SEED.users.ada.email, password: SEED.password },
+    });
+    expect(signedIn.status()).toBe(200);
+    await page.goto(`${a.url}/w/${W}/m/${M}/activity`);
+    await expect(live(page)).toBeVisible();
+
+    const bruno = await fetch(`${b.url}/api/session`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email: SEED.users.bruno.email, password: SEED.password }),
+    });
+    const cookie = bruno.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const started = await fetch(
+      `${b.url}/api${`/workspaces/${W}/models/${M}/exports/${SEED.exports.revenueCsv}`}/tasks`,
+      {
+        method: "POST",
+        headers: { ...headers, Cookie: cookie },
+        body: "{}",
+      },
+    );
+    expect(started.status).toBe(201);
+    await expect(page.getByText(`Bruno Díaz started ${REVENUE}`)).toBeVisible(PUSHED);
+    await expect(activityTable(page).getByRole("row").filter({ hasText: "Bruno Díaz" })).toBeVisible(PUSHED);
+  } finally {
+    await Promise.all(instances.map((i) => i.stop()));
+    await admin(`drop database if exists ${name} with (force)`);
+  }
 });
