@@ -53,6 +53,8 @@ test("Bruno's run reaches Ada's open activity and export pages in seconds, and h
   sim,
   signIn,
 }) => {
+  // Two users, three pages and two axe scans: slow on a loaded machine, though each push is awaited for 10 s only.
+  test.setTimeout(150_000);
   await sim.configure({ taskDurationMs: 60_000 });
   const adaActivity = await userPage(browser, signIn, "ada");
   const adaExport = await adaActivity.context().newPage();
