@@ -35,11 +35,10 @@ export function watchOutsideRuns(reader: Reader, workspaceId: string, modelId: s
     const created: Watch = {
       scope,
       readers: new Set(),
-      timer: undefined as unknown as NodeJS.Timeout,
       seen: new Set(),
       checking: false,
+      timer: setInterval(() => void checkModel(created), MODEL_STATUS_TTL_MS),
     };
-    created.timer = setInterval(() => void checkModel(created), MODEL_STATUS_TTL_MS);
     created.timer.unref?.();
     watches.set(key, created);
     watch = created;
