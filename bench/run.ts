@@ -1,6 +1,6 @@
 /**
  * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger,
- * sessions, ledger-cost),
+ * sessions, ledger-cost, liveness),
  * prints a table and writes the figures to bench/results/<name>.json. Every figure is a ratio against a
  * baseline measured in the same run, because these machines are shared and noisy.
  */
@@ -11,6 +11,7 @@ import { catalogueAtScale } from "./catalogue";
 import { downloadStreaming } from "./download";
 import { ledgerScale } from "./ledger";
 import { ledgerCost } from "./ledger-cost";
+import { liveness } from "./liveness";
 import { pageWeight } from "./page-weight";
 import { pollingEconomy } from "./polling";
 import { proxyOverhead } from "./proxy-overhead";
@@ -35,6 +36,7 @@ const all: Record<string, Bench> = {
   ledger: () => ledgerScale(),
   sessions: sharedSessions,
   "ledger-cost": ledgerCost,
+  liveness,
 };
 /** Benchmarks of lib/ alone: no build, simulator or app server. */
 const withoutStack = new Set(["ledger"]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { actorOf, exportNameFor, ledgerScope } from "@/lib/data/team-ledger";
+import { actorOf, exportNameFor, knownExportName, ledgerScope } from "@/lib/data/team-ledger";
 import { ledger } from "@/lib/ledger";
 import { markExportActive } from "@/lib/data/activity";
 import type { BffContext } from "./handler";
@@ -35,14 +35,13 @@ export async function startExport({ api, ids, body, request, session, userKey }:
 type TaskContext = BffContext<"workspaceId" | "modelId" | "exportId" | "taskId", undefined>;
 
 /** Cancels one task (Anaplan may still let it complete: it only stops where it can roll back). */
-export async function cancelExport({ api, ids, session }: TaskContext): Promise<Response> {
+export async function cancelExport({ api, ids, session, userKey }: TaskContext): Promise<Response> {
   const task = await api.cancelExportTask(ids.workspaceId, ids.modelId, ids.exportId, ids.taskId);
-  await ledger().recordCancelRequested(
-    ledgerScope(session, ids.workspaceId, ids.modelId),
-    ids.taskId,
-    actorOf(session),
-    new Date(),
-  );
+  const scope = ledgerScope(session, ids.workspaceId, ids.modelId);
+  await ledger().recordCancelRequested(scope, ids.taskId, actorOf(session), new Date(), {
+    exportId: ids.exportId,
+    exportName: await knownExportName(userKey, scope, ids.exportId),
+  });
   taskListChanged(ids);
   return jsonOk({ task });
 }

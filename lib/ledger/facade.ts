@@ -18,6 +18,9 @@ import { cancelledByFor } from "./cancelled-by";
 import { modelSummaries, type ModelSummary } from "./model-summaries";
 import { runFacts, type RunFacts } from "./run-facts";
 import type { Actor, LedgerScope, Person, RunsPage } from "./types";
+import type { LedgerEvent } from "./event-bus";
+
+const ACTIVE_STATES = new Set(["NOT_STARTED", "IN_PROGRESS"]);
 
 export type LedgerStatus = "ok" | "off" | "unavailable";
 
@@ -28,6 +31,8 @@ export interface LedgerOptions {
   log?: typeof logEvent;
   /** After a failure, calls answer their fallback for this long before trying the database again. */
   retryAfterFailureMs?: number;
+  /** Told about every start, cancel, state change and download (the live event stream of open pages). */
+  publish?: (event: LedgerEvent) => void;
 }
 
 /**
@@ -59,18 +64,97 @@ export function createLedger(options: LedgerOptions) {
     }
   }
 
+  const publish = options.publish ?? (() => undefined);
+
   return {
     status: (): LedgerStatus => status,
     /** Opens the database (and applies migrations) now, so the first request does not wait for it. */
     check: () => safely(async () => true, false),
-    recordRunStarted: (run: RunStarted) => safely((db) => recordRunStarted(db, run), undefined),
-    recordObservations: (scope: LedgerScope, exportId: string, exportName: string, tasks: Task[], seenAt: Date) =>
-      safely((db) => recordObservations(db, scope, exportId, exportName, tasks, seenAt), undefined),
-    recordCancelRequested: (scope: LedgerScope, taskId: string, by: Actor, at: Date) =>
-      safely((db) => recordCancelRequested(db, scope, taskId, by, at), false),
+    // Starts, cancels and downloads are published even when the database could not record them: they happened
+    // at Anaplan, and open pages should hear of them. State changes are published only when the ledger recorded
+    // them first, so of several instances that see the same change, exactly one publishes it.
+    recordRunStarted: async (run: RunStarted) => {
+      await safely((db) => recordRunStarted(db, run), undefined);
+      const { tenantId, workspaceId, modelId, exportId, exportName, taskId } = run;
+      publish({
+        tenantId,
+        workspaceId,
+        modelId,
+        exportId,
+        exportName,
+        taskId,
+        kind: "started",
+        state: "NOT_STARTED",
+        actor: run.startedBy.name,
+        actorUserId: run.startedBy.userId,
+        at: run.at.getTime(),
+      });
+    },
+    recordObservations: async (
+      scope: LedgerScope,
+      exportId: string,
+      exportName: string,
+      tasks: Task[],
+      seenAt: Date,
+    ) => {
+      const changes = await safely((db) => recordObservations(db, scope, exportId, exportName, tasks, seenAt), []);
+      for (const change of changes) {
+        // A run the ledger meets while it runs was started outside Export Desk; one met finished is only history.
+        const kind = change.isNew && ACTIVE_STATES.has(change.taskState) ? "started" : "state";
+        publish({
+          ...scope,
+          exportId,
+          exportName,
+          taskId: change.taskId,
+          kind,
+          state: change.taskState,
+          actor: null,
+          actorUserId: null,
+          at: seenAt.getTime(),
+        });
+      }
+    },
+    recordCancelRequested: async (
+      scope: LedgerScope,
+      taskId: string,
+      by: Actor,
+      at: Date,
+      about: { exportId: string; exportName?: string } | null = null,
+    ) => {
+      const known = await safely((db) => recordCancelRequested(db, scope, taskId, by, at), false);
+      if (about) {
+        const exportName = about.exportName ?? "";
+        publish({
+          ...scope,
+          exportId: about.exportId,
+          exportName,
+          taskId,
+          kind: "cancel-requested",
+          state: "CANCELLING",
+          actor: by.name,
+          actorUserId: by.userId,
+          at: at.getTime(),
+        });
+      }
+      return known;
+    },
     /** Null when the ledger could not record it; pass that null on to recordDownloadFinished. */
-    recordDownloadStarted: (scope: LedgerScope, download: DownloadStarted) =>
-      safely<number | null>((db) => recordDownloadStarted(db, scope, download), null),
+    recordDownloadStarted: async (scope: LedgerScope, download: DownloadStarted) => {
+      const id = await safely<number | null>((db) => recordDownloadStarted(db, scope, download), null);
+      const { exportId, taskId = null } = download;
+      publish({
+        ...scope,
+        exportId,
+        exportName: "",
+        taskId,
+        kind: "download",
+        state: null,
+        actor: download.by.name,
+        actorUserId: download.by.userId,
+        at: download.at.getTime(),
+      });
+      return id;
+    },
     recordDownloadFinished: (id: number | null, result: { bytes: number; complete: boolean; at?: Date }) =>
       id === null ? Promise.resolve() : safely((db) => recordDownloadFinished(db, id, result), undefined),
     queryRuns: (scope: LedgerScope, query: Partial<RunsQuery> = {}) =>

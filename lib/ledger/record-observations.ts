@@ -7,10 +7,18 @@ import { failureOf, isFinalState, outcomeOf, progressRank } from "./outcome";
 import { normalizeScope } from "./scope";
 import type { LedgerScope } from "./types";
 
+/** A change the ledger saw for the first time: a new outcome of a run (`isNew`: a run it did not know at all). */
+export interface ObservedChange {
+  taskId: string;
+  taskState: string;
+  isNew: boolean;
+}
+
 /**
  * Records what a task list (or one task) showed at `seenAt`. Idempotent and safe under concurrent callers: one
  * row per task id, one transition per outcome, `finishedAt` from the first final observation, and a late, older
  * observation never moves a run back. Tasks the ledger did not know were started outside Export Desk.
+ * Returns the transitions this call was the first to record (so of several instances, one reports each change).
  */
 export async function recordObservations(
   db: Db,
@@ -19,9 +27,9 @@ export async function recordObservations(
   exportName: string,
   tasks: Task[],
   seenAt: Date,
-): Promise<void> {
+): Promise<ObservedChange[]> {
   const unique = [...new Map(tasks.map((t) => [t.taskId, t])).values()];
-  if (unique.length === 0) return;
+  if (unique.length === 0) return [];
   const s = normalizeScope(scope);
   const rows = unique.map((task) => ({
     ...s,
@@ -60,11 +68,22 @@ export async function recordObservations(
         checkedAt: sql`greatest(${runs.checkedAt}, excluded.checked_at)`,
       },
     })
-    .returning({ id: runs.id, taskId: runs.taskId });
+    // xmax = 0: the row was inserted by this statement, not updated.
+    .returning({ id: runs.id, taskId: runs.taskId, inserted: sql<boolean>`(xmax = 0)` });
   const idOf = new Map(saved.map((r) => [r.taskId, r.id]));
+  const byId = new Map(saved.map((r) => [r.id, r]));
   const transitions = rows.flatMap((row) => {
     const runId = idOf.get(row.taskId);
     return runId === undefined ? [] : [{ runId, outcome: row.outcome, taskState: row.taskState, seenAt }];
   });
-  if (transitions.length) await db.insert(runTransitions).values(transitions).onConflictDoNothing();
+  if (transitions.length === 0) return [];
+  const recorded = await db
+    .insert(runTransitions)
+    .values(transitions)
+    .onConflictDoNothing()
+    .returning({ runId: runTransitions.runId, taskState: runTransitions.taskState });
+  return recorded.flatMap(({ runId, taskState }) => {
+    const run = byId.get(runId);
+    return run ? [{ taskId: run.taskId, taskState, isNew: Boolean(run.inserted) }] : [];
+  });
 }

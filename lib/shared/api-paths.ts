@@ -15,6 +15,8 @@ export const apiPaths = {
   task: (w: string, m: string, e: string, t: string) => `${apiPaths.exportTasks(w, m, e)}/${enc(t)}`,
   file: (w: string, m: string, e: string) => `${apiPaths.exportDetail(w, m, e)}/file`,
   activity: (w: string, m: string) => `/api/workspaces/${enc(w)}/models/${enc(m)}/tasks`,
+  /** The model's live events (server-sent events), not an SWR key. */
+  events: (w: string, m: string) => `/api/workspaces/${enc(w)}/models/${enc(m)}/events`,
   /** `search` is a canonical query string from lib/shared/runs-view (no leading "?"), so keys match across pages. */
   runs: (w: string, m: string, search = "") =>
     `/api/workspaces/${enc(w)}/models/${enc(m)}/runs${search ? `?${search}` : ""}`,

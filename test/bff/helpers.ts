@@ -20,6 +20,8 @@ import { resetTaskResultsForTests } from "@/lib/data/task-results";
 import { resetModelAccessForTests } from "@/lib/data/model-access";
 import { resetModelStatusCacheForTests } from "@/lib/data/model-status-cache";
 import { forgetLedgerWritesForTests } from "@/lib/data/team-ledger";
+import { stopOutsideRunWatchesForTests } from "@/lib/data/outside-runs";
+import { setEventStreamTimingForTests } from "@/lib/bff/model-events";
 import { emptyLedgerForTests } from "@/lib/ledger/testing/reset";
 import { resetSignInLimitForTests } from "@/lib/bff/sign-in-limit";
 import type { SessionData } from "@/lib/session/data";
@@ -88,6 +90,8 @@ export async function resetAll(control: Control, config: Record<string, unknown>
   resetModelAccessForTests();
   resetModelStatusCacheForTests();
   forgetLedgerWritesForTests();
+  stopOutsideRunWatchesForTests();
+  setEventStreamTimingForTests(null);
   await emptyLedgerForTests();
 }
 
@@ -173,6 +177,27 @@ export async function expectNoSentinel(res: Response): Promise<void> {
 
 export const W = SEED.workspaces.finance;
 export const M = SEED.models.fpa;
+
+/** Starts an export straight at the simulator, as Anaplan's UI or a script would: Export Desk hears nothing of it. */
+export async function startOutside(
+  simUrl: string,
+  user: keyof typeof SEED.users,
+  exportId: string,
+  modelId = M,
+): Promise<string> {
+  const basic = Buffer.from(`${SEED.users[user].email}:${SEED.password}`).toString("base64");
+  const auth = await fetch(`${simUrl}/token/authenticate`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${basic}` },
+  });
+  const token = ((await auth.json()) as { tokenInfo: { tokenValue: string } }).tokenInfo.tokenValue;
+  const res = await fetch(`${simUrl}/2/0/workspaces/${W}/models/${modelId}/exports/${exportId}/tasks`, {
+    method: "POST",
+    headers: { Authorization: `AnaplanAuthToken ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ localeName: "en_US" }),
+  });
+  return ((await res.json()) as { task: { taskId: string } }).task.taskId;
+}
 
 /** A local port with nothing listening (connection refused). */
 export async function closedPortUrl(): Promise<string> {

@@ -7,7 +7,7 @@ import * as taskRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
 import type { Run } from "@/lib/ledger";
 import type { ActivityTask, Task } from "@/lib/shared/types";
-import { M, SEED, W, ctx, expectNoSentinel, req, signIn } from "./helpers";
+import { M, SEED, W, ctx, expectNoSentinel, req, signIn, startOutside } from "./helpers";
 import { setUpStack } from "./stack";
 
 const stack = setUpStack();
@@ -55,21 +55,6 @@ async function runsOf(cookie: string, query = ""): Promise<Run[]> {
 }
 
 /** Starts a task straight at Anaplan (the simulator), as a script or Anaplan's own UI would. */
-async function startOutside(user: keyof typeof SEED.users, exportId: string): Promise<string> {
-  const basic = Buffer.from(`${SEED.users[user].email}:${SEED.password}`).toString("base64");
-  const auth = await fetch(`${stack.sim.url}/token/authenticate`, {
-    method: "POST",
-    headers: { Authorization: `Basic ${basic}` },
-  });
-  const token = ((await auth.json()) as { tokenInfo: { tokenValue: string } }).tokenInfo.tokenValue;
-  const res = await fetch(`${stack.sim.url}/2/0/workspaces/${W}/models/${M}/exports/${exportId}/tasks`, {
-    method: "POST",
-    headers: { Authorization: `AnaplanAuthToken ${token}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ localeName: "en_US" }),
-  });
-  return ((await res.json()) as { task: { taskId: string } }).task.taskId;
-}
-
 /** Watches one task (as its task page does) until it is final, advancing the simulator's clock. */
 async function watchUntilFinal(cookie: string, exportId: string, taskId: string): Promise<Task> {
   for (let i = 0; i < 40; i += 1) {
@@ -141,7 +126,7 @@ describe("the team ledger through the BFF", () => {
 
   it("records tasks started outside Export Desk with no starter", async () => {
     const adaCookie = await signIn("ada");
-    const outside = await startOutside("bruno", E.opexTxt);
+    const outside = await startOutside(stack.sim.url, "bruno", E.opexTxt);
     const seen = (await tasks(adaCookie, E.opexTxt)).find((t) => t.taskId === outside);
     expect(seen?.startedBy).toBeNull();
     expect((await runsOf(adaCookie)).find((r) => r.taskId === outside)).toMatchObject({

@@ -10,6 +10,7 @@ import * as tasks from "@/app/api/workspaces/[workspaceId]/models/[modelId]/expo
 import * as task from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/[taskId]/route";
 import * as file from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/file/route";
 import * as activity from "@/app/api/workspaces/[workspaceId]/models/[modelId]/tasks/route";
+import * as events from "@/app/api/workspaces/[workspaceId]/models/[modelId]/events/route";
 import { SEED } from "@/sim/seed/ids";
 import type { NextRequest } from "next/server";
 
@@ -90,6 +91,12 @@ export const ROUTES: RouteEntry[] = [
     path: (p) => `/api/workspaces/${p.workspaceId}/models/${p.modelId}/tasks`,
     params: ["workspaceId", "modelId"],
     methods: { GET: h(activity.GET) },
+  },
+  {
+    name: "events",
+    path: (p) => `/api/workspaces/${p.workspaceId}/models/${p.modelId}/events`,
+    params: ["workspaceId", "modelId"],
+    methods: { GET: h(events.GET) },
   },
 ];
 

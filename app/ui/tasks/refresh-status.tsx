@@ -5,6 +5,7 @@ import { formatDuration, formatRelative } from "@/lib/shared/format";
 import { pollInterval } from "@/lib/shared/poll-interval";
 import { RefreshIcon } from "../icons";
 import { useNow } from "../use-now";
+import { useLiveStream } from "../live/live-model-events";
 
 interface Props {
   updatedAt: number;
@@ -18,6 +19,7 @@ interface Props {
 /** "Updated 12 sec ago · Checking every 5 sec" with a manual refresh button. */
 export function RefreshStatus({ updatedAt, validating, onRefresh, tasks, idleMs, error }: Props) {
   const now = useNow();
+  const stream = useLiveStream();
   const interval = now === null ? null : pollInterval(tasks, now, { idleMs });
   const age = now === null ? null : Math.max(0, now - updatedAt);
   return (
@@ -29,6 +31,12 @@ export function RefreshStatus({ updatedAt, validating, onRefresh, tasks, idleMs,
             ? "Updated just now"
             : `Updated ${formatRelative(updatedAt, now)}`}
       </span>
+      {stream === "live" ? (
+        <span className="inline-flex items-center gap-1 font-medium text-emerald-800 dark:text-emerald-300">
+          <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-600 dark:bg-emerald-400" />
+          Live
+        </span>
+      ) : null}
       {interval !== null ? (
         <span className="hidden sm:inline">
           {interval === 0 ? "Live updates off — nothing running" : `Checking every ${formatDuration(interval)}`}

@@ -3,8 +3,9 @@ import { loadModelContext } from "@/lib/data/model-context";
 import { AppHeader } from "@/app/ui/app-header";
 import { ModelNav } from "@/app/ui/model-nav";
 import { RememberModel } from "@/app/ui/remember-model";
+import { LiveModelEvents } from "@/app/ui/live/live-model-events";
 
-/** Header with the user, workspace and model, and the model's section tabs. */
+/** Header with the user, workspace and model, the model's section tabs, and its live events for every page. */
 export default async function ModelLayout({ children, params }: LayoutProps<"/w/[workspaceId]/m/[modelId]">) {
   const { workspaceId, modelId } = await validPageIds(params);
   const session = await getPageSession();
@@ -34,7 +35,13 @@ export default async function ModelLayout({ children, params }: LayoutProps<"/w/
           workspaceName={context.workspace.name}
         />
       ) : null}
-      {children}
+      {context ? (
+        <LiveModelEvents workspaceId={workspaceId} modelId={modelId}>
+          {children}
+        </LiveModelEvents>
+      ) : (
+        children
+      )}
     </>
   );
 }
