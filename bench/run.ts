@@ -1,8 +1,8 @@
 /**
  * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger,
- * sessions, ledger-cost),
- * prints a table and writes the figures to bench/results/<name>.json. Every figure is a ratio against a
- * baseline measured in the same run, because these machines are shared and noisy.
+ * sessions, ledger-cost), each measuring three times (median, min–max), writes each one's figures to
+ * bench/results/<name>.json when it ends and regenerates the README's table from those files. Every figure is a
+ * ratio against a baseline measured in the same run, because these machines are shared and noisy.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
