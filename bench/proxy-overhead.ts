@@ -1,6 +1,6 @@
 import autocannon from "autocannon";
 import { SEED } from "../sim/seed/ids";
-import { startService } from "./support/processes";
+import { cpuMs, startService } from "./support/processes";
 import { repeated } from "./support/repeat";
 import { benchPort, directToken, exportPath, signIn, type Stack } from "./support/stack";
 import { context, judged } from "./support/targets";
@@ -24,9 +24,18 @@ async function requestsPerSecond(url: string, headers: Record<string, string>, c
   return result.requests.average;
 }
 
-/** Sequential requests timed one by one: autocannon's latencies are whole milliseconds, too coarse here. */
-async function preciseP50(url: string, headers: Record<string, string>, count = 1000): Promise<number> {
+/**
+ * Sequential requests timed one by one (autocannon's latencies are whole milliseconds, too coarse here), and the CPU
+ * time the server spent on each when its process id is given.
+ */
+async function sequential(
+  url: string,
+  headers: Record<string, string>,
+  serverPid?: number,
+  count = 1000,
+): Promise<{ p50: number; cpuMs: number }> {
   const times: number[] = [];
+  const cpuBefore = serverPid ? cpuMs(serverPid) : 0;
   for (let i = 0; i < count; i++) {
     const started = performance.now();
     const response = await fetch(url, { headers });
@@ -34,7 +43,7 @@ async function preciseP50(url: string, headers: Record<string, string>, count = 
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return { p50: times[Math.floor(times.length / 2)]!, cpuMs: serverPid ? (cpuMs(serverPid) - cpuBefore) / count : 0 };
 }
 
 /**
@@ -69,9 +78,15 @@ export async function proxyOverhead(stack: Stack) {
       for (const connections of [1, 32])
         for (const name of names)
           run[`${name}Rps${connections}`] = await requestsPerSecond(...requests[name], connections);
-      for (const name of names) run[`${name}P50`] = await preciseP50(...requests[name]);
+      for (const name of names) {
+        const pid = name === "bff" || name === "empty" ? stack.app.pid : undefined;
+        const { p50, cpuMs } = await sequential(...requests[name], pid);
+        run[`${name}P50`] = p50;
+        if (pid) run[`${name}Cpu`] = cpuMs;
+      }
       // The plain Node server's own answer: what any HTTP round trip here costs.
-      run.plainP50 = await preciseP50(`${proxy.url}/health`, {});
+      run.plainP50 = (await sequential(`${proxy.url}/health`, {})).p50;
+      run.addedCpu = run.bffCpu! - run.emptyCpu!;
       run.vsEmpty32 = run.bffRps32! / run.emptyRps32!;
       run.vsEmpty1 = run.bffRps1! / run.emptyRps1!;
       run.vsNode32 = run.bffRps32! / run.nodeRps32!;
@@ -88,6 +103,8 @@ export async function proxyOverhead(stack: Stack) {
       ...[1, 32].flatMap((c) => names.map((name) => row(`req/s: ${TARGETS[name]}`, c, `${name}Rps${c}`))),
       ...names.map((name) => row(`sequential p50 ms (precise): ${TARGETS[name]}`, 1, `${name}P50`)),
       row("sequential p50 ms (precise): plain Node server", 1, "plainP50"),
+      row("server CPU ms per request: Export Desk BFF", 1, "bffCpu"),
+      row("server CPU ms per request: Next.js empty route", 1, "emptyCpu"),
     ];
     return {
       rows,
@@ -103,6 +120,7 @@ export async function proxyOverhead(stack: Stack) {
         context("BFF added p50 over the simulator (ms, c=1)", figures.addedP50!),
         context("empty Next.js route's own cost over a plain Node server (ms, c=1)", figures.emptyCost!),
         context("BFF throughput vs a minimal Node proxy (c=32)", figures.vsNode32!),
+        context("server CPU per request, BFF beyond the empty route (ms)", figures.addedCpu!),
       ],
     };
   } finally {
