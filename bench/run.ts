@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { catalogueAtScale } from "./catalogue";
 import { downloadStreaming } from "./download";
@@ -61,14 +62,20 @@ async function main(): Promise<void> {
     const stack = withoutStack.has(name) ? null : await startStack();
     try {
       console.log(`\n■ ${name}`);
+      const loadBefore = os.loadavg()[0]!;
       const result = await all[name]!(stack as Stack);
+      // How busy the machine was (1-minute load average, before and after): a figure taken beside other work is noisier.
+      const machine = {
+        cores: os.cpus().length,
+        loadAverage: [loadBefore, os.loadavg()[0]!].map((l) => Number(l.toFixed(1))),
+      };
       results[name] = result;
       console.table(result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, round(v)]))));
       // Written at once, so a later benchmark that fails does not lose this one's figures.
       const file = path.join(root, "bench", "results", `${name}.json`);
       writeFileSync(
         file,
-        JSON.stringify({ date: new Date().toISOString(), node: process.version, ...result }, null, 2) + "\n",
+        JSON.stringify({ date: new Date().toISOString(), node: process.version, machine, ...result }, null, 2) + "\n",
       );
       console.log(`Figures written to ${path.relative(root, file)}`);
     } finally {

@@ -18,6 +18,7 @@ describe("README benchmark table", () => {
         {
           date: "2026-12-03T08:00:00.000Z",
           node: "v20.20.2",
+          machine: { cores: 2, loadAverage: [1.5, 2] },
           targets: [
             {
               name: "event delay | p50 (ms)",
@@ -36,9 +37,9 @@ describe("README benchmark table", () => {
     ]);
     const lines = benchTable(results).split("\n");
     expect(lines.slice(2)).toEqual([
-      "| liveness | event delay \\| p50 (ms) | 12.3 | 10.0–1,500 (3) | < 50 | yes | 2026-12-03, v20.20.2 |",
-      "| liveness | old single run | 0.50 | — (1 run) | ≥ 0.8 | **no** | 2026-12-03, v20.20.2 |",
-      "| liveness | context | 3.00 | 2.00–4.00 (3) | context | — | 2026-12-03, v20.20.2 |",
+      "| liveness | event delay \\| p50 (ms) | 12.3 | 10.0–1,500 (3) | < 50 | yes | 2026-12-03, v20.20.2, load 1.5→2 on 2 cores |",
+      "| liveness | old single run | 0.50 | — (1 run) | ≥ 0.8 | **no** | 2026-12-03, v20.20.2, load 1.5→2 on 2 cores |",
+      "| liveness | context | 3.00 | 2.00–4.00 (3) | context | — | 2026-12-03, v20.20.2, load 1.5→2 on 2 cores |",
     ]);
   });
 

@@ -7,6 +7,7 @@ import type { Target } from "./targets";
 interface ResultFile {
   date: string;
   node?: string;
+  machine?: { cores: number; loadAverage: number[] };
   targets?: Target[];
 }
 
@@ -56,7 +57,10 @@ export function benchTable(results: Map<string, ResultFile>): string {
           ? "— (1 run)"
           : `${formatFigure(t.min)}–${formatFigure(t.max)} (${t.runs?.length ?? "?"})`;
       const met = t.met === null ? "—" : t.met ? "yes" : "**no**";
-      const when = `${result.date.slice(0, 10)}${result.node ? `, ${result.node}` : ""}`;
+      const load = result.machine
+        ? `, load ${result.machine.loadAverage.join("→")} on ${result.machine.cores} cores`
+        : "";
+      const when = `${result.date.slice(0, 10)}${result.node ? `, ${result.node}` : ""}${load}`;
       lines.push(
         `| ${cell(name)} | ${cell(t.name)} | ${formatFigure(t.value)} | ${spread} | ${cell(t.target)} | ${met} | ${when} |`,
       );
