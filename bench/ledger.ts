@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { root } from "./support/processes";
+import { repeated } from "./support/repeat";
+import { judged, type Target } from "./support/targets";
 
 interface Measured {
   engine: string;
@@ -34,10 +36,17 @@ function measure(engine: string): Measured {
  */
 export async function ledgerScale() {
   const rows: object[] = [];
-  const targets = [];
+  const targets: Target[] = [];
   for (const engine of ["pglite", "postgres"]) {
-    const m = measure(engine);
-    const ratio = m.firstPage.queryRuns / m.firstPage.bare;
+    // Each run seeds its own database, so the spread covers the data's layout as well as the timing.
+    const measured: Measured[] = [];
+    const figures = await repeated(async () => {
+      const one = measure(engine);
+      measured.push(one);
+      return { firstPage: one.firstPage.queryRuns, ratio: one.firstPage.queryRuns / one.firstPage.bare };
+    });
+    // The rows show the run whose first page was the median one.
+    const m = measured.find((one) => one.firstPage.queryRuns === figures.firstPage.median) ?? measured[0]!;
     rows.push(
       {
         measure: `${engine}: first page of 50, queryRuns vs bare SQL (p50 ms)`,
@@ -65,13 +74,13 @@ export async function ledgerScale() {
       });
     }
     targets.push(
-      {
-        name: `${engine}: runs first page (p50 ms, ${m.runsInModel.toLocaleString("en")} runs in the model)`,
-        value: m.firstPage.queryRuns,
-        target: "< 20",
-        met: m.firstPage.queryRuns < 20,
-      },
-      { name: `${engine}: queryRuns vs bare indexed SQL`, value: ratio, target: "≤ 3", met: ratio <= 3 },
+      judged(
+        `${engine}: runs first page (p50 ms, ${m.runsInModel.toLocaleString("en")} runs in the model)`,
+        figures.firstPage,
+        "< 20",
+        (v) => v < 20,
+      ),
+      judged(`${engine}: queryRuns vs bare indexed SQL`, figures.ratio, "≤ 3", (v) => v <= 3),
     );
   }
   return { rows, targets };

@@ -1,11 +1,12 @@
 /**
  * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger,
- * sessions, ledger-cost, liveness),
- * prints a table and writes the figures to bench/results/<name>.json. Every figure is a ratio against a
- * baseline measured in the same run, because these machines are shared and noisy.
+ * sessions, ledger-cost, liveness), each measuring three times (median, min–max), writes each one's figures to
+ * bench/results/<name>.json when it ends and regenerates the README's table from those files. Every figure is a
+ * ratio against a baseline measured in the same run, because these machines are shared and noisy.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { catalogueAtScale } from "./catalogue";
 import { downloadStreaming } from "./download";
@@ -16,15 +17,11 @@ import { pageWeight } from "./page-weight";
 import { pollingEconomy } from "./polling";
 import { proxyOverhead } from "./proxy-overhead";
 import { sharedSessions } from "./shared-sessions";
+import { updateReadmeTable } from "./support/table";
 import { root } from "./support/processes";
 import { startStack, type Stack } from "./support/stack";
+import type { Target } from "./support/targets";
 
-interface Target {
-  name: string;
-  value: number;
-  target: string;
-  met: boolean;
-}
 type Bench = (stack: Stack) => Promise<{ rows: object[]; targets: Target[] }>;
 
 const all: Record<string, Bench> = {
@@ -62,33 +59,46 @@ async function main(): Promise<void> {
   }
 
   const results: Record<string, { rows: object[]; targets: Target[] }> = {};
+  mkdirSync(path.join(root, "bench", "results"), { recursive: true });
   for (const name of names) {
     const stack = withoutStack.has(name) ? null : await startStack();
     try {
       console.log(`\n■ ${name}`);
+      const loadBefore = os.loadavg()[0]!;
       const result = await all[name]!(stack as Stack);
+      // How busy the machine was (1-minute load average, before and after): a figure taken beside other work is noisier.
+      const machine = {
+        cores: os.cpus().length,
+        loadAverage: [loadBefore, os.loadavg()[0]!].map((l) => Number(l.toFixed(1))),
+      };
       results[name] = result;
       console.table(result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, round(v)]))));
+      // Written at once, so a later benchmark that fails does not lose this one's figures.
+      const file = path.join(root, "bench", "results", `${name}.json`);
+      writeFileSync(
+        file,
+        JSON.stringify({ date: new Date().toISOString(), node: process.version, machine, ...result }, null, 2) + "\n",
+      );
+      console.log(`Figures written to ${path.relative(root, file)}`);
     } finally {
       await stack?.stop();
     }
   }
 
-  console.log("\nTargets");
+  console.log("\nTargets (median of the runs, min–max)");
   console.table(
     Object.values(results).flatMap((r) =>
-      r.targets.map((t) => ({ ...t, value: round(t.value), met: t.met ? "yes" : "NO" })),
+      r.targets.map(({ name, value, min, max, target, met }) => ({
+        name,
+        median: round(value),
+        "min–max": min === undefined || max === undefined ? "—" : `${round(min)}–${round(max)}`,
+        target,
+        met: met === null ? "—" : met ? "yes" : "NO",
+      })),
     ),
   );
-  mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-  for (const [name, result] of Object.entries(results)) {
-    const file = path.join(root, "bench", "results", `${name}.json`);
-    writeFileSync(
-      file,
-      JSON.stringify({ date: new Date().toISOString(), node: process.version, ...result }, null, 2) + "\n",
-    );
-    console.log(`Figures written to ${path.relative(root, file)}`);
-  }
+  updateReadmeTable();
+  console.log("README benchmark table regenerated from bench/results/*.json");
 }
 
 main().catch((error: unknown) => {

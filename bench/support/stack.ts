@@ -6,7 +6,7 @@ import { bin, startService, type Service } from "./processes";
 export const benchPort = (port: number) => port + Number(process.env.BENCH_PORT_OFFSET ?? 0);
 export const SIM_PORT = benchPort(4310);
 export const APP_PORT = benchPort(3310);
-const SESSION_SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
+export const SESSION_SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
 
 export interface Stack {
   sim: Service;

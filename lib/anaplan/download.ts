@@ -13,6 +13,8 @@ import { decideRetry, type RetryPolicy } from "./retry";
  */
 
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 30_000;
+/** How far the download may read ahead of the browser. */
+export const READ_AHEAD_BYTES = 2 * 1024 * 1024;
 
 export interface ChunkDownloadOptions {
   chunkIds: readonly string[];
@@ -199,7 +201,8 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
         detach();
       },
     },
-    // One piece buffered at most: the next upstream read happens only when the consumer asks for more.
-    { highWaterMark: 1 },
+    // Up to READ_AHEAD_BYTES read ahead of the consumer: the upstream socket keeps flowing while the browser's side
+    // writes (one piece at a time made each wait on the other), and memory stays bounded whatever the file's size.
+    new ByteLengthQueuingStrategy({ highWaterMark: READ_AHEAD_BYTES }),
   );
 }

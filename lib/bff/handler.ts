@@ -76,7 +76,17 @@ export function route<K extends IdName = never, B = undefined>(
   run: (ctx: BffContext<K, B>) => Promise<Response>,
 ): RouteHandler {
   return gate(spec, async (request, ids, body) =>
-    withSession(request, spec, (session, api) => run({ ...session, api, ids, body })),
+    withSession(request, spec, (session, api) =>
+      run({
+        ...session,
+        // Built on first use: answers from a cache never need one.
+        get api() {
+          return api();
+        },
+        ids,
+        body,
+      }),
+    ),
   );
 }
 
@@ -143,7 +153,7 @@ type SessionParts = Pick<
 async function withSession(
   request: NextRequest,
   spec: { errorContext?: ErrorContext },
-  run: (session: SessionParts, api: AnaplanApi) => Promise<Response>,
+  run: (session: SessionParts, api: () => AnaplanApi) => Promise<Response>,
 ): Promise<Response> {
   const resumed = await resumeSession(request.cookies.get(sessionCookieName())?.value);
   if (resumed.status === "none") return unauthenticated();
@@ -158,17 +168,20 @@ async function withSession(
 
   let session = resumed.data;
   let cookies = resumed.cookies;
-  const attempt = () =>
-    run(
+  const attempt = () => {
+    const current = session;
+    let api: AnaplanApi | undefined;
+    return run(
       {
         request,
-        session,
-        userKey: userKeyOf(session),
-        tenantId: tenantOf(session),
-        backgroundApi: () => createAnaplanApi({ ...apiOverrides, token: session.token }),
+        session: current,
+        userKey: userKeyOf(current),
+        tenantId: tenantOf(current),
+        backgroundApi: () => createAnaplanApi({ ...apiOverrides, token: current.token }),
       },
-      createAnaplanApi({ ...apiOverrides, token: session.token, signal: request.signal }),
+      () => (api ??= createAnaplanApi({ ...apiOverrides, token: current.token, signal: request.signal })),
     );
+  };
 
   let response: Response;
   try {

@@ -18,20 +18,43 @@ export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
 });
 
+const API_HEADER_LIST = Object.entries(API_HEADERS);
+/** Answers built here already carry the API headers: route() does not set them a second time. */
+const builtWithApiHeaders = new WeakSet<Response>();
+
 /**
  * Sets the API headers (once per answer, in lib/bff/handler.ts); a route's own Cache-Control is kept: the stricter
  * `no-store, no-transform` of downloads, and `private, no-cache` of answers validated by ETag (lib/bff/etag.ts).
  */
 export function withApiHeaders<T extends Response>(response: T): T {
-  for (const [name, value] of Object.entries(API_HEADERS)) {
+  if (builtWithApiHeaders.has(response)) return response;
+  for (const [name, value] of API_HEADER_LIST) {
     if (name === "Cache-Control" && /^(no-store|private, no-cache)/.test(response.headers.get(name) ?? "")) continue;
     response.headers.set(name, value);
   }
   return response;
 }
 
-export function jsonOk(body: unknown, status = 200): NextResponse {
-  return NextResponse.json(body, { status });
+export function jsonOk(body: unknown, status = 200): Response {
+  return json(jsonText(body), status);
+}
+
+function json(text: string, status: number): Response {
+  const response = new Response(text, {
+    status,
+    headers: [["Content-Type", "application/json"], ...API_HEADER_LIST],
+  });
+  builtWithApiHeaders.add(response);
+  return response;
+}
+
+/** Cached answers are frozen (lib/data) and serialised once per cache entry, not once per request. */
+const serialised = new WeakMap<object, string>();
+function jsonText(body: unknown): string {
+  if (body === null || typeof body !== "object" || !Object.isFrozen(body)) return JSON.stringify(body);
+  let text = serialised.get(body);
+  if (text === undefined) serialised.set(body, (text = JSON.stringify(body)));
+  return text;
 }
 
 export function apiError(

@@ -9,6 +9,7 @@ import type {
   WorkspacesResponse,
 } from "@/lib/shared/responses";
 import type { Task } from "@/lib/shared/types";
+import { deepFreeze } from "@/lib/shared/deep-freeze";
 import { getModelActivity } from "./activity";
 import { cachedExports } from "./catalogue-cache";
 import type { Reader } from "./reader";
@@ -53,8 +54,17 @@ export async function getExportTasks(
   modelId: string,
   exportId: string,
 ): Promise<TasksResponse> {
-  return { tasks: sortNewestFirst(await cachedExportTasks(reader, workspaceId, modelId, exportId)) };
+  const tasks = await cachedExportTasks(reader, workspaceId, modelId, exportId);
+  let answer = answers.get(tasks);
+  if (!answer) answers.set(tasks, (answer = deepFreeze({ tasks: sortNewestFirst(tasks) })));
+  return answer;
 }
+
+/**
+ * One answer per cached task list, shared by every poll while the entry lives: frozen, so the BFF serialises it
+ * once (jsonOk) and no reader can change what the next one gets.
+ */
+const answers = new WeakMap<readonly Task[], TasksResponse>();
 
 /** One task, as Anaplan has it now; what it shows is recorded in the ledger, and who started it added. */
 export async function getTask(

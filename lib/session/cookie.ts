@@ -1,6 +1,7 @@
 import "server-only";
 import { sealData, unsealData } from "iron-session";
 import { getConfig } from "@/lib/config";
+import { deepFreeze } from "@/lib/shared/deep-freeze";
 import { sessionKeys } from "./keys";
 import { sessionDataSchema, type SessionData } from "./data";
 import { CLOCK_SKEW_MS, SESSION_ABSOLUTE_MS, sessionEndsAt } from "./lifetime";
@@ -54,7 +55,8 @@ export async function sealSession(data: SessionData): Promise<string> {
  * Polling browsers send the same cookie every few seconds; unsealing costs two key derivations and an HMAC.
  * A cookie that unsealed recently is remembered for UNSEALED_TTL_MS (per configuration, so a change of
  * secrets forgets everything). Only the exact sealed string finds an entry; lifetimes and revocation are
- * still checked on every request by the callers.
+ * still checked on every request by the callers. The remembered data is frozen and handed out as it is (a copy
+ * per request cost more than the rest of the session check); changes always make a new object.
  */
 const UNSEALED_TTL_MS = 60_000;
 const UNSEALED_MAX = 10_000;
@@ -66,7 +68,7 @@ export async function unsealSession(value: string | undefined): Promise<SessionD
   let recent = unsealed.get(config);
   if (!recent) unsealed.set(config, (recent = new Map()));
   const hit = recent.get(value);
-  if (hit && Date.now() - hit.at < UNSEALED_TTL_MS) return structuredClone(hit.data);
+  if (hit && Date.now() - hit.at < UNSEALED_TTL_MS) return hit.data;
   try {
     const raw = await unsealData<unknown>(value, {
       password: sessionKeys(config.sessionSecrets).unseal,
@@ -74,10 +76,11 @@ export async function unsealSession(value: string | undefined): Promise<SessionD
     });
     const parsed = sessionDataSchema.safeParse(raw);
     if (!parsed.success) return null;
+    const data = deepFreeze(parsed.data);
     recent.delete(value);
-    recent.set(value, { data: structuredClone(parsed.data), at: Date.now() });
+    recent.set(value, { data, at: Date.now() });
     if (recent.size > UNSEALED_MAX) recent.delete(recent.keys().next().value as string);
-    return parsed.data;
+    return data;
   } catch {
     return null;
   }
