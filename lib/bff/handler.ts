@@ -158,17 +158,21 @@ async function withSession(
 
   let session = resumed.data;
   let cookies = resumed.cookies;
-  const attempt = () =>
-    run(
+  const attempt = () => {
+    const userKey = userKeyOf(session);
+    const tenantId = tenantOf(session);
+    const rate = { user: userKey, tenant: tenantId };
+    return run(
       {
         request,
         session,
-        userKey: userKeyOf(session),
-        tenantId: tenantOf(session),
-        backgroundApi: () => createAnaplanApi({ ...apiOverrides, token: session.token }),
+        userKey,
+        tenantId,
+        backgroundApi: () => createAnaplanApi({ ...apiOverrides, token: session.token, rate }),
       },
-      createAnaplanApi({ ...apiOverrides, token: session.token, signal: request.signal }),
+      createAnaplanApi({ ...apiOverrides, token: session.token, signal: request.signal, rate }),
     );
+  };
 
   let response: Response;
   try {
