@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { SEED } from "../sim/seed/ids";
 import { launchChromium } from "./support/browser";
+import { formatSpread, repeated } from "./support/repeat";
 import { exportPath, signIn, type Stack } from "./support/stack";
 
 const WATCH_S = Number(process.env.BENCH_POLL_SECONDS ?? 120);
@@ -54,6 +55,79 @@ const scenarios: Scenario[] = [
 
 /** 3. Polling economy: upstream status requests one user's browser causes while watching pages. */
 export async function pollingEconomy(stack: Stack) {
+  const single = await oneUserEach(stack);
+  const team = await teamWatching(stack);
+  return { rows: [...single.rows, ...team.rows], targets: [...single.targets, ...team.targets] };
+}
+
+const TEAM = 10;
+const teamUsers = ["ada", "bruno", "chloe"] as const;
+
+/**
+ * P6: ten teammates (ada, bruno, chloe in turn, ten sessions) each watching the export page of one running task,
+ * against one person watching it: upstream task-status reads per minute. Three runs; median (min–max).
+ */
+async function teamWatching(stack: Stack) {
+  const browser = await launchChromium();
+  const watch = async (sessions: number): Promise<number> => {
+    await stack.control.reset();
+    await stack.control.configure({
+      taskDurationMs: (WATCH_S + 120) * 1000,
+      slowTaskDurationMs: (WATCH_S + 120) * 1000,
+    });
+    const cookies: string[] = [];
+    for (let i = 0; i < sessions; i++) cookies.push(await signIn(stack.app.url, teamUsers[i % teamUsers.length]));
+    await startTasks(stack, cookies[0]!, 1);
+    const contexts: BrowserContext[] = [];
+    for (const cookie of cookies) {
+      const context = await browser.newContext({ baseURL: stack.app.url });
+      const [name, value] = cookie.split(";")[0]!.split("=");
+      await context.addCookies([{ name: name!, value: value!, url: stack.app.url }]);
+      await (await context.newPage()).goto(pagePath(SEED.exports.revenueCsv));
+      contexts.push(context);
+    }
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    await stack.control.clearRequests();
+    await new Promise((r) => setTimeout(r, WATCH_S * 1000));
+    const requests = await stack.control.requests();
+    for (const context of contexts) await context.close();
+    const taskStatus = requests.filter(
+      (r) => r.method === "GET" && /\/tasks(\/[^/]+)?$/.test(r.path.split("?")[0] ?? r.path),
+    ).length;
+    return taskStatus / (WATCH_S / 60);
+  };
+  try {
+    const figures = await repeated(async () => {
+      const one = await watch(1);
+      const ten = await watch(TEAM);
+      return { one, ten, ratio: ten / Math.max(one, 1e-9) };
+    });
+    return {
+      rows: [
+        {
+          scenario: `${TEAM} users watching one active task (vs 1 user)`,
+          taskStatusPerMinute: formatSpread(figures.ten, 1),
+          oneUserTaskStatusPerMinute: formatSpread(figures.one, 1),
+          ratio: formatSpread(figures.ratio),
+          runs: figures.ratio.runs.length,
+        },
+      ],
+      targets: [
+        {
+          name: `task status reads / min, ${TEAM} users ÷ 1 user watching one active task (median of ${figures.ratio.runs.length})`,
+          value: figures.ratio.median,
+          target: "≤ 1.5",
+          met: figures.ratio.median <= 1.5,
+        },
+      ],
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** One person's browser, in each scenario. */
+async function oneUserEach(stack: Stack) {
   const browser = await launchChromium();
   const rows: {
     scenario: string;

@@ -1,12 +1,13 @@
 /**
  * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger,
- * sessions, ledger-cost),
+ * sessions, ledger-cost, activity),
  * prints a table and writes the figures to bench/results/<name>.json. Every figure is a ratio against a
  * baseline measured in the same run, because these machines are shared and noisy.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { activityFirstOpen } from "./activity";
 import { catalogueAtScale } from "./catalogue";
 import { downloadStreaming } from "./download";
 import { ledgerScale } from "./ledger";
@@ -35,6 +36,7 @@ const all: Record<string, Bench> = {
   ledger: () => ledgerScale(),
   sessions: sharedSessions,
   "ledger-cost": ledgerCost,
+  activity: activityFirstOpen,
 };
 /** Benchmarks of lib/ alone: no build, simulator or app server. */
 const withoutStack = new Set(["ledger"]);
