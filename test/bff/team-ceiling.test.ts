@@ -125,4 +125,20 @@ describe("never flood Anaplan: three users open every page of the 5,000-export m
     // The ceiling is the whole story only if it was reached: the tenant did have to wait.
     expect(busiest(log, 10_000)).toBeGreaterThan(LIMITS.tenantBurst);
   }, 120_000);
+
+  it("a person over their ceiling gets 429 RATE_LIMITED with Retry-After at once, and the simulator sees nothing", async () => {
+    setEnv({ ANAPLAN_RATE_USER_PER_SECOND: "0.05", ANAPLAN_RATE_USER_BURST: "1" });
+    setRateLimiterForTests(undefined);
+    const cookie = await signIn("ada");
+    await stack.control.clearRequests();
+    // The first list is the whole burst; the second would wait 20 s, past the 10 s a person is made to wait.
+    expect((await get(exportsRoute.GET, "/exports", {}, cookie)).status).toBe(200);
+    const refused = await get(exportsRoute.GET, "/exports", {}, cookie);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("20");
+    const { error } = (await refused.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("RATE_LIMITED");
+    expect(error.message).toMatch(/try again/);
+    expect((await stack.control.requests()).filter((r) => r.path.includes("/exports"))).toHaveLength(1);
+  });
 });
