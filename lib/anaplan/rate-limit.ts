@@ -84,9 +84,10 @@ export function createRateLimiter(limits: RateLimits, clock: LimiterClock): Rate
   };
 
   function refuse(waitMs: number): AnaplanError {
+    const seconds = Math.ceil(waitMs / 1000);
     return new AnaplanError(
       "rate_limited",
-      `Export Desk is pacing its calls to Anaplan so your team stays under Anaplan's rate limit; try again in ${Math.ceil(waitMs / 1000)} seconds.`,
+      `Export Desk is pacing its calls to Anaplan so your team stays under Anaplan's rate limit; try again in ${seconds} seconds.`,
       { retryAfterMs: waitMs },
     );
   }

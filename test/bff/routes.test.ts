@@ -7,7 +7,7 @@ import * as taskRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
 import { TASK_LIST_TTL_MS } from "@/lib/data/task-list-cache";
-import type { ActivityTask, ExportDefinition, Task } from "@/lib/shared/types";
+import type { ExportDefinition, Task } from "@/lib/shared/types";
 import { M, SEED, W, ctx, expectNoSentinel, req, signIn } from "./helpers";
 import { setUpStack } from "./stack";
 
