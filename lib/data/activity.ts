@@ -1,7 +1,7 @@
 import "server-only";
 import type { AnaplanApi } from "@/lib/anaplan/api";
 import { AnaplanError, isAnaplanError } from "@/lib/anaplan/errors";
-import { ledger } from "@/lib/ledger";
+import { ledger, type LedgerScope } from "@/lib/ledger";
 import type { ActivityResponse } from "@/lib/shared/responses";
 import type { Run } from "@/lib/shared/runs";
 import type { ActivityTask, ModelStatus, Task } from "@/lib/shared/types";
@@ -40,6 +40,8 @@ const MARKED_HOT_MS = 2 * 60_000;
 export const MAX_HOT = 8;
 const CONCURRENCY = 4;
 const MAX_TASKS = 100;
+/** History never gates the answer: a ledger still opening (just after start-up) is skipped this round. */
+const LEDGER_WAIT_MS = 500;
 
 const answers = createTtlCache<ActivityResponse>("model-activity-answers", RESPONSE_TTL_MS, 500);
 
@@ -70,7 +72,7 @@ export function markExportActive(workspaceId: string, modelId: string, exportId:
 
 async function compute(entry: ModelKnowledge, reader: Reader, w: string, m: string): Promise<ActivityResponse> {
   const scope = { tenantId: reader.tenantId, workspaceId: w, modelId: m };
-  const [status, recent] = await Promise.all([modelStatus(reader, w, m), ledger().queryRuns(scope, { limit: 100 })]);
+  const [status, recent] = await Promise.all([modelStatus(reader, w, m), recentRuns(scope)]);
   for (const run of recent.runs) if (run.exportName) entry.names.set(run.exportId, run.exportName);
 
   await mapLimit(hotExports(entry, recent.runs), CONCURRENCY, async (exportId) => {
@@ -85,6 +87,18 @@ async function compute(entry: ModelKnowledge, reader: Reader, w: string, m: stri
   });
 
   return { tasks: assemble(entry, recent.runs), modelStatus: status, sweep: sweepProgress(entry) };
+}
+
+async function recentRuns(scope: LedgerScope): Promise<{ runs: Run[] }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ runs: Run[] }>((resolve) => {
+    timer = setTimeout(() => resolve({ runs: [] }), LEDGER_WAIT_MS);
+  });
+  try {
+    return await Promise.race([ledger().queryRuns(scope, { limit: 100 }), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The model status, or null when Anaplan could not say (the table is still worth showing). */
