@@ -16,7 +16,8 @@ const runnable = [
   SEED.exports.slow,
 ];
 
-async function startTasks(stack: Stack, cookie: string, count: number): Promise<void> {
+async function startTasks(stack: Stack, cookie: string, count: number): Promise<string[]> {
+  const taskIds: string[] = [];
   for (const exportId of runnable.slice(0, count)) {
     const response = await fetch(`${stack.app.url}/api${exportPath(exportId)}/tasks`, {
       method: "POST",
@@ -24,7 +25,9 @@ async function startTasks(stack: Stack, cookie: string, count: number): Promise<
       body: JSON.stringify({ localeName: "en_US" }),
     });
     if (!response.ok) throw new Error(`starting a task answered ${response.status}`);
+    taskIds.push(((await response.json()) as { task: { taskId: string } }).task.taskId);
   }
+  return taskIds;
 }
 
 // A string, not a function: tsx would wrap a function's inner arrows in a helper the page does not have.
@@ -64,8 +67,8 @@ const TEAM = 10;
 const teamUsers = ["ada", "bruno", "chloe"] as const;
 
 /**
- * P6: ten teammates (ada, bruno, chloe in turn, ten sessions) each watching the export page of one running task,
- * against one person watching it: upstream task-status reads per minute. Three runs; median (min–max).
+ * P6: ten teammates (ada, bruno, chloe in turn, ten sessions) each watching one running task (its export page and
+ * its task page), against one person watching it: upstream task-status reads per minute. Three runs; median (min–max).
  */
 async function teamWatching(stack: Stack) {
   const browser = await launchChromium();
@@ -77,13 +80,15 @@ async function teamWatching(stack: Stack) {
     });
     const cookies: string[] = [];
     for (let i = 0; i < sessions; i++) cookies.push(await signIn(stack.app.url, teamUsers[i % teamUsers.length]));
-    await startTasks(stack, cookies[0]!, 1);
+    const [taskId] = await startTasks(stack, cookies[0]!, 1);
     const contexts: BrowserContext[] = [];
     for (const cookie of cookies) {
       const context = await browser.newContext({ baseURL: stack.app.url });
       const [name, value] = cookie.split(";")[0]!.split("=");
       await context.addCookies([{ name: name!, value: value!, url: stack.app.url }]);
+      // Each teammate has the export page and the task's own page open.
       await (await context.newPage()).goto(pagePath(SEED.exports.revenueCsv));
+      await (await context.newPage()).goto(`${pagePath(SEED.exports.revenueCsv)}/tasks/${taskId}`);
       contexts.push(context);
     }
     await new Promise((r) => setTimeout(r, SETTLE_MS));
