@@ -27,15 +27,15 @@ import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
  * (each user's access to the model checked with their own token first):
  * - the model status (one read per model per 10 s for the tenant: model-status-cache.ts);
  * - the team ledger's recent runs of the model (no upstream call);
- * - the task lists of the "hot" exports — with a run the ledger shows unfinished or started in the last
- *   HOT_WINDOW_MS, a task seen active, or just started or cancelled through Export Desk — at most MAX_HOT, newest
- *   first, through the tenant-shared task-list cache (one read per export per 5 s, shared with the export page).
+ * - the task lists of the "hot" exports — with a run started in the last HOT_WINDOW_MS or that the ledger shows
+ *   unfinished (until a live read says otherwise), a task seen active, or just started or cancelled through Export
+ *   Desk — at most MAX_HOT, newest first, through the tenant-shared task-list cache (one read per export per 5 s, shared with the export page).
  * Everything else comes in slowly: a shared, lazy background sweep (activity-sweep.ts) reads the other exports'
  * task lists one at a time under the rate ceiling, while anyone is looking, and each answer shows what it found.
  * The assembled answer is shared by the tenant for RESPONSE_TTL_MS, so ten teammates polling cost one round.
  */
 const RESPONSE_TTL_MS = TASK_LIST_TTL_MS;
-const HOT_WINDOW_MS = 10 * 60_000;
+const HOT_WINDOW_MS = 2 * 60_000;
 const MARKED_HOT_MS = 2 * 60_000;
 export const MAX_HOT = 8;
 const CONCURRENCY = 4;
@@ -125,7 +125,8 @@ function hotExports(entry: ModelKnowledge, runs: readonly Run[]): string[] {
   }
   for (const run of runs) {
     const at = Date.parse(run.startedAt);
-    if (ACTIVE_OUTCOMES.has(run.outcome) || now - at < HOT_WINDOW_MS) consider(run.exportId, at);
+    if (now - at < HOT_WINDOW_MS) consider(run.exportId, at);
+    else if (ACTIVE_OUTCOMES.has(run.outcome) && !finishedInLiveList(entry, run)) consider(run.exportId, at);
   }
   for (const [exportId, tasks] of entry.tasks) {
     const active = tasks.filter((t) => ACTIVE.has(t.taskState));
@@ -135,6 +136,15 @@ function hotExports(entry: ModelKnowledge, runs: readonly Run[]): string[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_HOT)
     .map(([exportId]) => exportId);
+}
+
+/**
+ * The ledger may still show a run active that Anaplan no longer does (it ended unseen, or Anaplan forgot it): once
+ * a live read of its export shows it finished or gone, it stops making the export hot.
+ */
+function finishedInLiveList(entry: ModelKnowledge, run: Run): boolean {
+  const live = entry.tasks.get(run.exportId);
+  return live !== undefined && !live.some((t) => t.taskId === run.taskId && ACTIVE.has(t.taskState));
 }
 
 /** Every unfinished task, then the newest finished ones, MAX_TASKS in all, newest first. Live lists win. */
