@@ -4,6 +4,7 @@ import { inBackground } from "@/lib/anaplan/rate-limit";
 import { processState } from "@/lib/server/process-state";
 import { outsideRequest } from "@/lib/server/request-context";
 import type { Task } from "@/lib/shared/types";
+import { canOpenModel } from "./model-access";
 import type { Reader } from "./reader";
 import { cachedExportTasks } from "./task-list-cache";
 
@@ -18,12 +19,12 @@ import { cachedExportTasks } from "./task-list-cache";
  * pass starts again no sooner than FULL_SCAN_MS later. On the 5,000-export model at the default 1 call a second
  * a pass takes about 1.5 hours: slow by design, since the ledger and the hot exports show what matters first.
  */
-export const FULL_SCAN_MS = 30 * 60_000;
+const FULL_SCAN_MS = 30 * 60_000;
 const WANTED_MS = 2 * 60_000;
 const EXPORTS_TTL_MS = 30 * 60_000;
 const MAX_MODELS = 500;
 
-export interface ExportRef {
+interface ExportRef {
   id: string;
   name: string;
 }
@@ -117,7 +118,11 @@ async function sweepLoop(entry: ModelKnowledge, w: string, m: string): Promise<v
     } catch (error) {
       if (!isAnaplanError(error)) throw error;
       if (error.kind === "not_found") {
-        // The export is gone (or the reader lost access: the next reader's check decides).
+        // The reader lost access to the model: stop until someone who has it looks. Else the export is gone.
+        if (!(await canOpenModel(reader.api, reader.userKey, w, m).catch(() => false))) {
+          sweep.reader = null;
+          return;
+        }
         const gone = sweep.list?.[sweep.cursor - 1];
         if (gone) entry.tasks.delete(gone.id);
         continue;

@@ -4,7 +4,7 @@ import { AnaplanError, isAnaplanError } from "@/lib/anaplan/errors";
 import { ledger, type LedgerScope } from "@/lib/ledger";
 import type { ActivityResponse } from "@/lib/shared/responses";
 import type { Run } from "@/lib/shared/runs";
-import type { ActivityTask, ModelStatus, Task } from "@/lib/shared/types";
+import type { ActivityTask, ModelStatus } from "@/lib/shared/types";
 import {
   knowledgeOf,
   markHot,
@@ -29,7 +29,8 @@ import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
  * - the team ledger's recent runs of the model (no upstream call);
  * - the task lists of the "hot" exports — with a run started in the last HOT_WINDOW_MS or that the ledger shows
  *   unfinished (until a live read says otherwise), a task seen active, or just started or cancelled through Export
- *   Desk — at most MAX_HOT, newest first, through the tenant-shared task-list cache (one read per export per 5 s, shared with the export page).
+ *   Desk — at most MAX_HOT, newest first, through the tenant-shared task-list cache (one read per export per 5 s,
+ *   shared with the export page).
  * Everything else comes in slowly: a shared, lazy background sweep (activity-sweep.ts) reads the other exports'
  * task lists one at a time under the rate ceiling, while anyone is looking, and each answer shows what it found.
  * The assembled answer is shared by the tenant for RESPONSE_TTL_MS, so ten teammates polling cost one round.
@@ -150,10 +151,13 @@ function finishedInLiveList(entry: ModelKnowledge, run: Run): boolean {
 /** Every unfinished task, then the newest finished ones, MAX_TASKS in all, newest first. Live lists win. */
 function assemble(entry: ModelKnowledge, runs: readonly Run[]): ActivityTask[] {
   const all = new Map<string, ActivityTask>();
-  for (const run of runs) all.set(run.taskId, runAsTask(run));
+  for (const run of runs) {
+    // A run the ledger still shows active but Anaplan's live list no longer does is not shown as running.
+    if (!(ACTIVE_OUTCOMES.has(run.outcome) && finishedInLiveList(entry, run))) all.set(run.taskId, runAsTask(run));
+  }
   for (const [exportId, tasks] of entry.tasks) {
     const exportName = entry.names.get(exportId) ?? "";
-    for (const task of tasks as Task[]) all.set(task.taskId, { ...task, exportId, exportName });
+    for (const task of tasks) all.set(task.taskId, { ...task, exportId, exportName });
   }
   const sorted = [...all.values()].sort((a, b) => (b.creationTime ?? 0) - (a.creationTime ?? 0));
   const active = sorted.filter((t) => ACTIVE.has(t.taskState));
