@@ -30,8 +30,9 @@ interface ExportRef {
 }
 
 export interface ModelKnowledge {
-  /** Task lists by export id, from hot reads and the sweep. */
+  /** Task lists by export id, from hot reads and the sweep, and when each was read. */
   tasks: Map<string, Task[]>;
+  readAt: Map<string, number>;
   names: Map<string, string>;
   /** Bumped when the sweep finds tasks, so the shared answer is assembled again. */
   version: number;
@@ -63,6 +64,7 @@ export function knowledgeOf(key: string): ModelKnowledge {
   }
   entry = {
     tasks: new Map(),
+    readAt: new Map(),
     names: new Map(),
     version: 0,
     hotUntil: new Map(),
@@ -71,6 +73,11 @@ export function knowledgeOf(key: string): ModelKnowledge {
   models.set(key, entry);
   while (models.size > MAX_MODELS) models.delete(models.keys().next().value as string);
   return entry;
+}
+
+export function remember(entry: ModelKnowledge, exportId: string, tasks: Task[]): void {
+  entry.tasks.set(exportId, tasks);
+  entry.readAt.set(exportId, Date.now());
 }
 
 /** After a start or cancel through Export Desk: that export is re-read on every poll for a while, for everyone. */
@@ -114,7 +121,7 @@ async function sweepLoop(entry: ModelKnowledge, w: string, m: string): Promise<v
       if (entry.tasks.has(ref.id) && sweep.passEndedAt === 0) continue;
       const tasks = await cachedExportTasks(reader, w, m, ref.id, ref.name);
       if (tasks.length > 0 || (entry.tasks.get(ref.id)?.length ?? 0) > 0) entry.version += 1;
-      entry.tasks.set(ref.id, tasks);
+      remember(entry, ref.id, tasks);
     } catch (error) {
       if (!isAnaplanError(error)) throw error;
       if (error.kind === "not_found") {

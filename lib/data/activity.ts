@@ -9,6 +9,7 @@ import {
   knowledgeOf,
   markHot,
   modelKey,
+  remember,
   resetActivityKnowledgeForTests,
   sweepProgress,
   wantSweep,
@@ -28,8 +29,8 @@ import { cachedExportTasks, TASK_LIST_TTL_MS } from "./task-list-cache";
  * - the model status (one read per model per 10 s for the tenant: model-status-cache.ts);
  * - the team ledger's recent runs of the model (no upstream call);
  * - the task lists of the "hot" exports — with a run started in the last HOT_WINDOW_MS or that the ledger shows
- *   unfinished (until a live read says otherwise), a task seen active, or just started or cancelled through Export
- *   Desk — at most MAX_HOT, newest first, through the tenant-shared task-list cache (one read per export per 5 s,
+ *   unfinished (either until a live read shows it finished), a task seen active, or just started or cancelled
+ *   through Export Desk — at most MAX_HOT, newest first, through the tenant-shared task-list cache (one read per export per 5 s,
  *   shared with the export page).
  * Everything else comes in slowly: a shared, lazy background sweep (activity-sweep.ts) reads the other exports'
  * task lists one at a time under the rate ceiling, while anyone is looking, and each answer shows what it found.
@@ -78,7 +79,7 @@ async function compute(entry: ModelKnowledge, reader: Reader, w: string, m: stri
 
   await mapLimit(hotExports(entry, recent.runs), CONCURRENCY, async (exportId) => {
     try {
-      entry.tasks.set(exportId, await cachedExportTasks(reader, w, m, exportId, entry.names.get(exportId)));
+      remember(entry, exportId, await cachedExportTasks(reader, w, m, exportId, entry.names.get(exportId)));
     } catch (error) {
       if (!isAnaplanError(error)) throw error;
       if (error.kind === "not_found") entry.tasks.delete(exportId);
@@ -126,8 +127,8 @@ function hotExports(entry: ModelKnowledge, runs: readonly Run[]): string[] {
   }
   for (const run of runs) {
     const at = Date.parse(run.startedAt);
-    if (now - at < HOT_WINDOW_MS) consider(run.exportId, at);
-    else if (ACTIVE_OUTCOMES.has(run.outcome) && !finishedInLiveList(entry, run)) consider(run.exportId, at);
+    const worth = now - at < HOT_WINDOW_MS || ACTIVE_OUTCOMES.has(run.outcome);
+    if (worth && !finishedInLiveList(entry, run)) consider(run.exportId, at);
   }
   for (const [exportId, tasks] of entry.tasks) {
     const active = tasks.filter((t) => ACTIVE.has(t.taskState));
@@ -140,12 +141,14 @@ function hotExports(entry: ModelKnowledge, runs: readonly Run[]): string[] {
 }
 
 /**
- * The ledger may still show a run active that Anaplan no longer does (it ended unseen, or Anaplan forgot it): once
- * a live read of its export shows it finished or gone, it stops making the export hot.
+ * Whether a live read made after the run started shows it finished or gone. Then the run no longer makes its
+ * export hot (a quick run is not re-read for minutes), and a run the ledger still shows active (it ended unseen, or
+ * Anaplan forgot it) is not shown as running.
  */
 function finishedInLiveList(entry: ModelKnowledge, run: Run): boolean {
   const live = entry.tasks.get(run.exportId);
-  return live !== undefined && !live.some((t) => t.taskId === run.taskId && ACTIVE.has(t.taskState));
+  if (!live || (entry.readAt.get(run.exportId) ?? 0) < Date.parse(run.startedAt)) return false;
+  return !live.some((t) => t.taskId === run.taskId && ACTIVE.has(t.taskState));
 }
 
 /** Every unfinished task, then the newest finished ones, MAX_TASKS in all, newest first. Live lists win. */
