@@ -75,9 +75,10 @@ export function knowledgeOf(key: string): ModelKnowledge {
   return entry;
 }
 
-export function remember(entry: ModelKnowledge, exportId: string, tasks: Task[]): void {
+/** A task list read, with when it was asked for (a read asked before a start cannot show that start). */
+export function remember(entry: ModelKnowledge, exportId: string, tasks: Task[], askedAt: number): void {
   entry.tasks.set(exportId, tasks);
-  entry.readAt.set(exportId, Date.now());
+  entry.readAt.set(exportId, askedAt);
 }
 
 /** After a start or cancel through Export Desk: that export is re-read on every poll for a while, for everyone. */
@@ -119,9 +120,10 @@ async function sweepLoop(entry: ModelKnowledge, w: string, m: string): Promise<v
       }
       sweep.cursor += 1;
       if (entry.tasks.has(ref.id) && sweep.passEndedAt === 0) continue;
+      const askedAt = Date.now();
       const tasks = await cachedExportTasks(reader, w, m, ref.id, ref.name);
       if (tasks.length > 0 || (entry.tasks.get(ref.id)?.length ?? 0) > 0) entry.version += 1;
-      remember(entry, ref.id, tasks);
+      remember(entry, ref.id, tasks, askedAt);
     } catch (error) {
       if (!isAnaplanError(error)) throw error;
       if (error.kind === "not_found") {

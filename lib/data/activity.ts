@@ -79,7 +79,8 @@ async function compute(entry: ModelKnowledge, reader: Reader, w: string, m: stri
 
   await mapLimit(hotExports(entry, recent.runs), CONCURRENCY, async (exportId) => {
     try {
-      remember(entry, exportId, await cachedExportTasks(reader, w, m, exportId, entry.names.get(exportId)));
+      const askedAt = Date.now();
+      remember(entry, exportId, await cachedExportTasks(reader, w, m, exportId, entry.names.get(exportId)), askedAt);
     } catch (error) {
       if (!isAnaplanError(error)) throw error;
       if (error.kind === "not_found") entry.tasks.delete(exportId);
@@ -122,7 +123,11 @@ function hotExports(entry: ModelKnowledge, runs: readonly Run[]): string[] {
   const latest = new Map<string, number>();
   const consider = (exportId: string, at: number) => latest.set(exportId, Math.max(latest.get(exportId) ?? 0, at));
   for (const [exportId, until] of entry.hotUntil) {
-    if (until > now) consider(exportId, Number.MAX_SAFE_INTEGER);
+    // Marked at a start or cancel: hot until then, or until a read asked after the mark shows nothing active.
+    const settled =
+      (entry.readAt.get(exportId) ?? 0) > until - MARKED_HOT_MS &&
+      !entry.tasks.get(exportId)?.some((t) => ACTIVE.has(t.taskState));
+    if (until > now && !settled) consider(exportId, Number.MAX_SAFE_INTEGER);
     else entry.hotUntil.delete(exportId);
   }
   for (const run of runs) {
