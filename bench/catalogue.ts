@@ -1,9 +1,9 @@
-import { judged } from "./support/targets";
 import type { Page } from "@playwright/test";
 import { SEED } from "../sim/seed/ids";
 import { launchChromium } from "./support/browser";
 import { formatSpread, repeated, type Spread } from "./support/repeat";
 import { directToken, signIn, type Stack } from "./support/stack";
+import { judged } from "./support/targets";
 
 const SAMPLES = 7;
 const KEYS = ["r", "e", "v", "Backspace", "Backspace", "Backspace"] as const;

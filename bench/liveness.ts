@@ -1,9 +1,9 @@
-import { judged } from "./support/targets";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { SEED } from "../sim/seed/ids";
 import { launchChromium } from "./support/browser";
 import { formatSpread, repeated, type Spread } from "./support/repeat";
 import { bffCsrfHeaders, directToken, exportPath, signIn, type Stack } from "./support/stack";
+import { judged } from "./support/targets";
 
 /**
  * 9. Liveness: how soon a run appears on a teammate's open pages, and what watching costs upstream.

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [names…]`: runs the benchmarks (all by default: proxy, download, polling, weight, catalogue, ledger,
- * sessions, ledger-cost, liveness), each measuring three times (median, min–max), writes each one's figures to
+ * sessions, ledger-cost, liveness, activity), each measuring three times (median, min–max), writes each one's figures to
  * bench/results/<name>.json when it ends and regenerates the README's table from those files. Every figure is a
  * ratio against a baseline measured in the same run, because these machines are shared and noisy.
  */
@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { activityFirstOpen } from "./activity";
 import { catalogueAtScale } from "./catalogue";
 import { downloadStreaming } from "./download";
 import { ledgerScale } from "./ledger";
@@ -34,6 +35,7 @@ const all: Record<string, Bench> = {
   sessions: sharedSessions,
   "ledger-cost": ledgerCost,
   liveness,
+  activity: activityFirstOpen,
 };
 /** Benchmarks of lib/ alone: no build, simulator or app server. */
 const withoutStack = new Set(["ledger"]);

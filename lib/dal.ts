@@ -40,11 +40,13 @@ const readPageSessionState = cache(async (): Promise<{ state: SessionState; hadC
 export const getPageSession = cache(async (): Promise<PageSession | null> => {
   const { state } = await readPageSessionState();
   if (state.status !== "active") return null;
+  const userKey = userKeyOf(state.data);
+  const tenantId = tenantOf(state.data);
   return {
     info: toSessionInfo(state.data),
-    api: createAnaplanApi({ token: state.data.token }),
-    userKey: userKeyOf(state.data),
-    tenantId: tenantOf(state.data),
+    api: createAnaplanApi({ token: state.data.token, rate: { user: userKey, tenant: tenantId } }),
+    userKey,
+    tenantId,
     keepAliveMs: keepAliveIntervalMs(state.data),
   };
 });

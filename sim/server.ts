@@ -11,7 +11,7 @@ import { handleControl } from "./services/control";
 import { handleIntegration } from "./services/integration";
 import { handleOAuth } from "./services/oauth";
 import type { Config } from "./state/config";
-import { authSchemeOf } from "./state/request-log";
+import { authSchemeOf, tokenUserOf } from "./state/request-log";
 import { SimState } from "./state/sim-state";
 
 export type { Config } from "./state/config";
@@ -90,6 +90,7 @@ function createHandler(state: SimState, bases: ServiceBases, fallbackOrigin: () 
         return;
       }
       const time = new Date(state.clock.now()).toISOString();
+      const userId = tokenUserOf(req.headers.authorization, (token) => state.tokens.live(token, state.clock.now()));
       let logged = false;
       const log = (status: number) => {
         if (logged) return;
@@ -101,6 +102,7 @@ function createHandler(state: SimState, bases: ServiceBases, fallbackOrigin: () 
           authScheme: authSchemeOf(req.headers.authorization),
           cookie: req.headers.cookie !== undefined,
           time,
+          ...(userId ? { userId } : {}),
         });
       };
       res.on("finish", () => log(res.statusCode));

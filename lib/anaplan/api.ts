@@ -14,6 +14,7 @@ import {
   type RetryMode,
 } from "./http";
 import { PAGE_LIMIT, readAllPages, type Page } from "./paging";
+import type { RateKey } from "./rate-limit";
 import { resolvePolicy, type RetryPolicy } from "./retry";
 import * as s from "./schemas";
 
@@ -43,6 +44,11 @@ export interface AnaplanApiOptions {
   downloadTimeoutMs?: number;
   /** Page size asked for (default and maximum 5000). */
   pageLimit?: number;
+  /**
+   * Whose ceiling each call counts against (rate-limit.ts). Without it calls are not limited: give it whenever
+   * a person is behind the calls. A file's chunk reads are never limited (one stream, one chunk at a time).
+   */
+  rate?: Omit<RateKey, "background">;
 }
 
 /** An entry of `GET …/files`. An export's output file has the export's id. */
@@ -133,6 +139,7 @@ export function createAnaplanApi(options: AnaplanApiOptions): AnaplanApi {
     }
     if (extra.unknown) req.ambiguousIsUnknown = true;
     if (options.signal) req.signal = options.signal;
+    if (options.rate) req.rate = options.rate;
     return req;
   }
 

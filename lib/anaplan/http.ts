@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AnaplanError, errorForStatus, type Service } from "./errors";
 import { decideRetry, isRetryableStatus, parseRetryAfter, type RetryPolicy } from "./retry";
+import { isBackground, processRateLimiter, type RateKey } from "./rate-limit";
 import { describeIssues } from "./schemas";
 
 /**
@@ -29,6 +30,8 @@ export interface HttpRequest {
   url: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Whose ceiling the call counts against (rate-limit.ts); none for the auth services and file chunks. */
+  rate?: RateKey;
   /** What was asked for, in words, for error messages ("the export list"). */
   what: string;
   service: Service;
@@ -163,11 +166,26 @@ export function attemptTimeout(
   return Math.max(floor, Math.min(req.timeoutMs, req.policy.budgetMs - elapsedMs));
 }
 
-let upstreamCallListener: (() => void) | undefined;
+let upstreamCallListener: ((waitedMs: number) => void) | undefined;
 
-/** The client knows nothing of the app's HTTP layer: the request log listens here to count upstream calls. */
-export function onUpstreamCall(listener: (() => void) | undefined): void {
+/**
+ * The client knows nothing of the app's HTTP layer: the request log listens here to count upstream calls and the
+ * time they waited under the rate ceiling.
+ */
+export function onUpstreamCall(listener: ((waitedMs: number) => void) | undefined): void {
   upstreamCallListener = listener;
+}
+
+/** Waits for the call's turn under the ceiling; an abort while waiting is the caller's abort. */
+async function awaitTurn(req: HttpRequest): Promise<number> {
+  if (!req.rate) return 0;
+  const key = isBackground() ? { ...req.rate, background: true } : req.rate;
+  try {
+    return await processRateLimiter().acquire(key, req.signal);
+  } catch (error) {
+    if (req.signal?.aborted) throw abortedError(req.what);
+    throw error;
+  }
 }
 
 export async function send<T>(
@@ -177,6 +195,7 @@ export async function send<T>(
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     if (req.signal?.aborted) throw abortedError(req.what);
+    const waitedMs = await awaitTurn(req);
     const timeout = new AbortController();
     const attemptTimeoutMs = attemptTimeout(req, attempt, Date.now() - started);
     const timer = setTimeout(() => timeout.abort(), attemptTimeoutMs);
@@ -184,7 +203,7 @@ export async function send<T>(
     let failure: Failure | undefined;
     try {
       let res: Response | undefined;
-      upstreamCallListener?.();
+      upstreamCallListener?.(waitedMs);
       try {
         res = await fetch(req.url, {
           method: req.method,

@@ -170,16 +170,17 @@ async function withSession(
   let cookies = resumed.cookies;
   const attempt = () => {
     const current = session;
+    const rate = { user: userKeyOf(current), tenant: tenantOf(current) };
     let api: AnaplanApi | undefined;
     return run(
       {
         request,
         session: current,
-        userKey: userKeyOf(current),
-        tenantId: tenantOf(current),
-        backgroundApi: () => createAnaplanApi({ ...apiOverrides, token: current.token }),
+        userKey: rate.user,
+        tenantId: rate.tenant,
+        backgroundApi: () => createAnaplanApi({ ...apiOverrides, token: current.token, rate }),
       },
-      () => (api ??= createAnaplanApi({ ...apiOverrides, token: current.token, signal: request.signal })),
+      () => (api ??= createAnaplanApi({ ...apiOverrides, token: current.token, signal: request.signal, rate })),
     );
   };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { parseConfig, type AppConfig } from "./parse";
 
-export type { AppConfig } from "./parse";
+export type { AnaplanRateLimits, AppConfig } from "./parse";
 
 let cached: AppConfig | undefined;
 

@@ -111,4 +111,34 @@ describe("parseConfig", () => {
       expect(failure({ ...production, TRUST_PROXY: bad })).toMatch(/^TRUST_PROXY must be a whole number of 0 or more/);
     }
   });
+
+  it("reads the ceiling on calls to Anaplan, with defaults below Anaplan's tenant limit, and refuses nonsense", () => {
+    expect(parseConfig(production).anaplanRateLimits).toEqual({
+      userPerSecond: 3,
+      userBurst: 40,
+      tenantPerSecond: 6,
+      tenantBurst: 100,
+      backgroundPerSecond: 1,
+      backgroundReserve: 50,
+      maxWaitMs: 10_000,
+    });
+    const tuned = parseConfig({
+      ...production,
+      ANAPLAN_RATE_USER_PER_SECOND: "0.5",
+      ANAPLAN_RATE_USER_BURST: "5",
+      ANAPLAN_RATE_TENANT_PER_SECOND: "2",
+      ANAPLAN_RATE_TENANT_BURST: "9",
+      ANAPLAN_RATE_BACKGROUND_PER_SECOND: "0.2",
+    }).anaplanRateLimits;
+    expect(tuned).toMatchObject({ userPerSecond: 0.5, userBurst: 5, tenantPerSecond: 2, tenantBurst: 9 });
+    expect(tuned).toMatchObject({ backgroundPerSecond: 0.2, backgroundReserve: 4 });
+    for (const bad of ["0", "-1", "fast", "1e3"]) {
+      expect(failure({ ...production, ANAPLAN_RATE_TENANT_PER_SECOND: bad })).toMatch(
+        /^ANAPLAN_RATE_TENANT_PER_SECOND must be a number of calls per second above 0, such as 2 or 0.5/,
+      );
+    }
+    expect(failure({ ...production, ANAPLAN_RATE_TENANT_BURST: "1" })).toMatch(
+      /^ANAPLAN_RATE_TENANT_BURST must be a whole number of 2 or more/,
+    );
+  });
 });

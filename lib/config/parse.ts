@@ -22,6 +22,20 @@ export interface AppConfig {
   ledgerRetentionDays: number;
   /** How many proxies append to X-Forwarded-For; 0 means the socket address is the client. */
   trustProxy: number;
+  /** The ceiling on calls to Anaplan (lib/anaplan/rate-limit.ts). */
+  anaplanRateLimits: AnaplanRateLimits;
+}
+
+export interface AnaplanRateLimits {
+  userPerSecond: number;
+  userBurst: number;
+  tenantPerSecond: number;
+  tenantBurst: number;
+  backgroundPerSecond: number;
+  /** Tenant tokens background calls leave for people: half the tenant burst. */
+  backgroundReserve: number;
+  /** A person's call that would wait longer for a token fails at once (429) instead. */
+  maxWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -78,7 +92,32 @@ export function parseConfig(env: Env): AppConfig {
     ledgerEngine: databaseUrl ? "postgres" : nonEmpty(env.VERCEL) ? "off" : "pglite",
     ledgerRetentionDays: wholeNumber(env, "LEDGER_RETENTION_DAYS", 400, 1),
     trustProxy: wholeNumber(env, "TRUST_PROXY", 0, 0),
+    anaplanRateLimits: parseRateLimits(env),
   };
+}
+
+/** Anaplan allows a tenant about 10 calls a second (600 a minute); the defaults leave room for its other integrations. */
+function parseRateLimits(env: Env): AnaplanRateLimits {
+  const tenantBurst = wholeNumber(env, "ANAPLAN_RATE_TENANT_BURST", 100, 2);
+  return {
+    userPerSecond: positiveNumber(env, "ANAPLAN_RATE_USER_PER_SECOND", 3),
+    userBurst: wholeNumber(env, "ANAPLAN_RATE_USER_BURST", 40, 1),
+    tenantPerSecond: positiveNumber(env, "ANAPLAN_RATE_TENANT_PER_SECOND", 6),
+    tenantBurst,
+    backgroundPerSecond: positiveNumber(env, "ANAPLAN_RATE_BACKGROUND_PER_SECOND", 1),
+    backgroundReserve: Math.floor(tenantBurst / 2),
+    maxWaitMs: 10_000,
+  };
+}
+
+function positiveNumber(env: Env, name: string, fallback: number): number {
+  const value = nonEmpty(env[name]);
+  if (!value) return fallback;
+  const number = /^\d{1,6}(\.\d{1,3})?$/.test(value) ? Number(value) : NaN;
+  if (!(number > 0)) {
+    throw new ConfigError(`${name} must be a number of calls per second above 0, such as 2 or 0.5 (got "${value}").`);
+  }
+  return number;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

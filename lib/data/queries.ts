@@ -13,8 +13,7 @@ import { deepFreeze } from "@/lib/shared/deep-freeze";
 import { getModelActivity } from "./activity";
 import { cachedExports } from "./catalogue-cache";
 import type { Reader } from "./reader";
-import { cachedExportTasks } from "./task-list-cache";
-import { knownExportName, observeTasks, withStartedBy } from "./team-ledger";
+import { cachedExportTasks, cachedTask } from "./task-list-cache";
 
 /**
  * The data behind each GET of the BFF, as plain functions over a bound Anaplan api. Each returns exactly the JSON
@@ -66,7 +65,7 @@ export async function getExportTasks(
  */
 const answers = new WeakMap<readonly Task[], TasksResponse>();
 
-/** One task, as Anaplan has it now; what it shows is recorded in the ledger, and who started it added. */
+/** One task, at most 5 s old, shared by the tenant (task-list-cache.ts); recorded in the ledger, who started it added. */
 export async function getTask(
   reader: Reader,
   workspaceId: string,
@@ -74,11 +73,7 @@ export async function getTask(
   exportId: string,
   taskId: string,
 ): Promise<TaskResponse> {
-  const task = await reader.api.exportTask(workspaceId, modelId, exportId, taskId);
-  const scope = { tenantId: reader.tenantId, workspaceId, modelId };
-  await observeTasks(scope, exportId, await knownExportName(reader.userKey, scope, exportId), [task]);
-  const [annotated] = await withStartedBy(scope, [task]);
-  return { task: annotated ?? task };
+  return { task: await cachedTask(reader, workspaceId, modelId, exportId, taskId) };
 }
 
 export { getModelActivity };

@@ -17,6 +17,7 @@ import { createTtlCache } from "./ttl-cache";
 export const TASK_LIST_TTL_MS = 5_000;
 
 const cache = createTtlCache<Task[]>("task-lists", TASK_LIST_TTL_MS, 5_000);
+const tasks = createTtlCache<Task>("tasks", TASK_LIST_TTL_MS, 5_000);
 
 const exportSuffix = (workspaceId: string, modelId: string, exportId: string) =>
   `|${workspaceId}|${modelId.toUpperCase()}|${exportId}`;
@@ -50,11 +51,37 @@ export async function cachedExportTasks(
   });
 }
 
-/** After a start or cancel, every user's next read goes upstream, so the change shows at once. */
+/**
+ * One task, as its page polls it: shared by the tenant like the lists (one upstream read per task per window,
+ * however many teammates watch it), after each user's own access check. What it shows is recorded in the ledger.
+ */
+export async function cachedTask(
+  reader: Reader,
+  workspaceId: string,
+  modelId: string,
+  exportId: string,
+  taskId: string,
+): Promise<Task> {
+  const { api, userKey, tenantId } = reader;
+  if (!(await canOpenModel(api, userKey, workspaceId, modelId))) {
+    throw new AnaplanError("not_found", "The task does not exist, or you have no access to it.", { status: 404 });
+  }
+  return tasks.get(`${tenantId}|${taskId}${exportSuffix(workspaceId, modelId, exportId)}`, async () => {
+    const task = await api.exportTask(workspaceId, modelId, exportId, taskId);
+    const scope = { tenantId, workspaceId, modelId };
+    await observeTasks(scope, exportId, await knownExportName(userKey, scope, exportId), [task]);
+    const [annotated] = await withStartedBy(scope, [task]);
+    return annotated ?? task;
+  });
+}
+
+/** After a start or cancel, every user's next read of the export's list and tasks goes upstream, so it shows at once. */
 export function invalidateExportTasks(workspaceId: string, modelId: string, exportId: string): void {
   cache.invalidate(exportSuffix(workspaceId, modelId, exportId));
+  tasks.invalidate(exportSuffix(workspaceId, modelId, exportId));
 }
 
 export function resetTaskListCacheForTests(): void {
   cache.clear();
+  tasks.clear();
 }

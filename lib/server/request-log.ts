@@ -9,7 +9,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * Wraps a route handler: one JSON log line per request (method, route pattern, status, time to the response head,
- * upstream calls, request id) and an `X-Request-Id` header. Never logs a URL's query, a header
+ * upstream calls and their wait under the rate ceiling, request id) and an `X-Request-Id` header. Never logs a URL's query, a header
  * value, a body or a cookie, so no token, password or secret can reach the log.
  */
 export function withRequestLog<R extends Request, C>(
@@ -20,7 +20,7 @@ export function withRequestLog<R extends Request, C>(
     const incoming = request.headers.get("x-request-id");
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const started = performance.now();
-    const state = { requestId, upstreamCalls: 0 };
+    const state = { requestId, upstreamCalls: 0, upstreamWaitMs: 0 };
     let status = 500;
     try {
       const response = withHeader(await runWithRequestContext(state, () => handler(request, context as C)), requestId);
@@ -38,6 +38,7 @@ export function withRequestLog<R extends Request, C>(
             status,
             durationMs: Math.round((performance.now() - started) * 10) / 10,
             upstreamCalls: state.upstreamCalls,
+            ...(state.upstreamWaitMs > 0 ? { upstreamWaitMs: state.upstreamWaitMs } : {}),
           }),
         );
     }

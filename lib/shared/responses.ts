@@ -29,6 +29,8 @@ export interface TaskResponse {
 export interface ActivityResponse {
   tasks: ActivityTask[];
   modelStatus: ModelStatus | null;
+  /** How far the slow sweep for runs started outside Export Desk has read (exportsTotal null: not started yet). */
+  sweep?: { exportsRead: number; exportsTotal: number | null };
 }
 
 /** GET …/runs; `history` says whether the team ledger is recording now ("off": no database configured). */

@@ -11,6 +11,8 @@ export interface LoggedRequest {
   cookie: boolean;
   /** ISO 8601 time on the simulated clock. */
   time: string;
+  /** The user id behind the request's access token, when it was a live one (never the token itself). */
+  userId?: string;
 }
 
 const MAX_ENTRIES = 10_000;
@@ -20,6 +22,15 @@ export function authSchemeOf(header: string | undefined): AuthScheme {
   const scheme = header.trim().split(/\s+/)[0] ?? "";
   if (scheme === "AnaplanAuthToken" || scheme === "Bearer" || scheme === "Basic") return scheme;
   return "other";
+}
+
+/** The user id of a live `AnaplanAuthToken`/`Bearer` token, for the log. */
+export function tokenUserOf(
+  header: string | undefined,
+  live: (token: string) => { userId: string } | undefined,
+): string | undefined {
+  const match = /^(AnaplanAuthToken|Bearer) +(\S+)\s*$/.exec(header ?? "");
+  return match?.[2] ? live(match[2])?.userId : undefined;
 }
 
 export class RequestLog {

@@ -13,6 +13,7 @@ import { resetConfigForTests } from "@/lib/config";
 import { sessionKeys } from "@/lib/session/keys";
 import { resetRefreshStateForTests } from "@/lib/session/refresh";
 import { resetActivityForTests } from "@/lib/data/activity";
+import { setRateLimiterForTests } from "@/lib/anaplan/rate-limit";
 import { resetCatalogueCacheForTests } from "@/lib/data/catalogue-cache";
 import { resetModelContextForTests } from "@/lib/data/model-context";
 import { resetTaskListCacheForTests } from "@/lib/data/task-list-cache";
@@ -77,11 +78,12 @@ export function setEnv(env: Record<string, string | undefined>): void {
 
 /** Between tests: a clean simulator with sentinel tokens, and no in-process memory of earlier tests. */
 export async function resetAll(control: Control, config: Record<string, unknown> = {}): Promise<void> {
+  await resetActivityForTests();
+  setRateLimiterForTests(undefined);
   await control.reset();
   await control.configure({ tokenPrefix: SENTINEL, taskDurationMs: 200, ...config });
   await control.clearRequests();
   resetRefreshStateForTests();
-  resetActivityForTests();
   resetCatalogueCacheForTests();
   resetModelContextForTests();
   resetTaskListCacheForTests();

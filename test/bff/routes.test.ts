@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import * as activityRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/tasks/route";
 import * as detailRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/route";
 import * as exportsRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/route";
 import * as fileRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/file/route";
@@ -7,9 +6,8 @@ import * as modelsRoute from "@/app/api/workspaces/[workspaceId]/models/route";
 import * as taskRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/[taskId]/route";
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
 import * as workspacesRoute from "@/app/api/workspaces/route";
-import { FULL_SCAN_MS, MAX_HOT } from "@/lib/data/activity";
 import { TASK_LIST_TTL_MS } from "@/lib/data/task-list-cache";
-import type { ActivityTask, ExportDefinition, Task } from "@/lib/shared/types";
+import type { ExportDefinition, Task } from "@/lib/shared/types";
 import { M, SEED, W, ctx, expectNoSentinel, req, signIn } from "./helpers";
 import { setUpStack } from "./stack";
 
@@ -242,98 +240,4 @@ describe("task lists", () => {
     const oneTaskReads = (await stack.control.requests()).filter((r) => r.path.includes(`/tasks/${done.taskId}`));
     expect(oneTaskReads).toHaveLength(1);
   });
-});
-
-describe("model activity", () => {
-  const activity = (modelId: string = M, who = cookie) =>
-    activityRoute.GET(
-      req(`/api/workspaces/${W}/models/${modelId}/tasks`, { cookie: who }),
-      ctx({ workspaceId: W, modelId }),
-    );
-
-  it("gathers recent tasks across exports, with names and the model status", async () => {
-    const { task } = await json<{ task: Task }>(await start(E.revenueCsv));
-    const body = await json<{ tasks: ActivityTask[]; modelStatus: unknown }>(await activity());
-    const found = body.tasks.find((t) => t.taskId === task.taskId);
-    expect(found?.exportId).toBe(E.revenueCsv);
-    expect(found?.exportName).toBe("Revenue by Region - Data.csv");
-    expect(body.modelStatus).not.toBeUndefined();
-  });
-
-  it("concurrent and repeated polls within the cache window share one upstream round", async () => {
-    await Promise.all(Array.from({ length: 10 }, () => activity()));
-    await activity();
-    const taskLists = (await stack.control.requests()).filter(
-      (r) => r.method === "GET" && /\/exports\/\d+\/tasks/.test(r.path),
-    );
-    const exportsCount = (await stack.control.requests()).filter((r) => /\/exports(\?|$)/.test(r.path)).length;
-    expect(exportsCount).toBe(1);
-    const perExport = new Map<string, number>();
-    for (const r of taskLists)
-      perExport.set(r.path.split("?")[0] as string, (perExport.get(r.path.split("?")[0] as string) ?? 0) + 1);
-    expect(Math.max(...perExport.values())).toBe(1);
-  });
-
-  it("an idle model is not polled between sweeps; an active export's list is read once per window by every table", async () => {
-    expect((await activity()).status).toBe(200);
-    await stack.control.clearRequests();
-    const realNow = Date.now;
-    const later = (ms: number) => vi.spyOn(Date, "now").mockImplementation(() => realNow() + ms);
-    const taskListCalls = async () =>
-      (await stack.control.requests()).filter((r) => r.method === "GET" && /\/tasks(\?|$)/.test(r.path));
-
-    let spy = later(TASK_LIST_TTL_MS + 1);
-    try {
-      expect((await activity()).status).toBe(200);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(await taskListCalls()).toEqual([]);
-
-    await start(E.revenueCsv);
-    await stack.control.clearRequests();
-    spy = later(2 * TASK_LIST_TTL_MS + 2);
-    try {
-      const list = () =>
-        tasksRoute.GET(
-          req(`${exportPath(E.revenueCsv)}/tasks`, { cookie }),
-          ctx({ workspaceId: W, modelId: M, exportId: E.revenueCsv }),
-        );
-      // Three tabs of the export page and the activity page, polling together.
-      const answers = await Promise.all([list(), list(), list(), activity(), activity()]);
-      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    } finally {
-      spy.mockRestore();
-    }
-    expect((await taskListCalls()).map((r) => r.path.split("?")[0])).toEqual([
-      `/2/0/workspaces/${W}/models/${M}/exports/${E.revenueCsv}/tasks`,
-    ]);
-  });
-
-  it("the 5,000-export model is swept once, then only hot exports are re-polled", async () => {
-    const big = SEED.models.bigCatalogue;
-    const first = await activity(big);
-    expect(first.status).toBe(200);
-    // Let the background sweep finish.
-    let sweep = -1;
-    for (;;) {
-      const count = (await stack.control.requests()).filter((r) => /\/exports\/\d+\/tasks/.test(r.path)).length;
-      if (count === sweep) break;
-      sweep = count;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    expect(sweep).toBe(5000);
-    await stack.control.clearRequests();
-
-    const realNow = Date.now;
-    const spy = vi.spyOn(Date, "now").mockImplementation(() => realNow() + 10_000);
-    try {
-      expect((await activity(big)).status).toBe(200);
-    } finally {
-      spy.mockRestore();
-    }
-    const again = (await stack.control.requests()).filter((r) => /\/exports\/\d+\/tasks/.test(r.path)).length;
-    expect(again).toBeLessThanOrEqual(MAX_HOT);
-    expect(FULL_SCAN_MS).toBeGreaterThanOrEqual(60_000);
-  }, 60_000);
 });

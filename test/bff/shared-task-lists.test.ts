@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import * as taskRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/[taskId]/route";
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
+import type { Task } from "@/lib/shared/types";
 import { M, SEED, W, ctx, req, signIn } from "./helpers";
 import { setUpStack } from "./stack";
 
@@ -26,6 +28,36 @@ describe("task lists shared by a team", () => {
     expect(await reads(`/exports/${SEED.exports.revenueCsv}/tasks`)).toHaveLength(1);
     // One model-status read per user, remembered for five minutes.
     expect(await reads(`/models/${M}/status`)).toHaveLength(3);
+  });
+
+  it("ten teammates watching one task's page cost one task read per window, and a cancel shows at once", async () => {
+    const users = ["ada", "bruno", "chloe"] as const;
+    const cookies: string[] = [];
+    for (let i = 0; i < 10; i++) cookies.push(await signIn(users[i % 3]!));
+    const E = SEED.exports.slow;
+    const base = `/api/workspaces/${W}/models/${M}/exports/${E}/tasks`;
+    const started = await tasksRoute.POST(
+      req(base, { method: "POST", cookie: cookies[0], csrf: true, body: "{}" }),
+      ctx({ workspaceId: W, modelId: M, exportId: E }),
+    );
+    const { task } = (await started.json()) as { task: Task };
+    const one = (cookie: string) =>
+      taskRoute.GET(
+        req(`${base}/${task.taskId}`, { cookie }),
+        ctx({ workspaceId: W, modelId: M, exportId: E, taskId: task.taskId }),
+      );
+    await stack.control.clearRequests();
+    const answers = await Promise.all(cookies.map(one));
+    expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(await reads(`/tasks/${task.taskId}`)).toHaveLength(1);
+
+    const cancelled = await taskRoute.DELETE(
+      req(`${base}/${task.taskId}`, { method: "DELETE", cookie: cookies[1], csrf: true }),
+      ctx({ workspaceId: W, modelId: M, exportId: E, taskId: task.taskId }),
+    );
+    expect(cancelled.status).toBe(200);
+    const after = (await (await one(cookies[2]!)).json()) as { task: Task };
+    expect(["CANCELLING", "CANCELLED"]).toContain(after.task.taskState);
   });
 
   it("a teammate without access to the model gets 404, even while the list is cached for others", async () => {
