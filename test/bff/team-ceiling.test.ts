@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as activityRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/tasks/route";
 import * as detailRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/route";
 import * as exportsRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/route";
+import * as workspacesRoute from "@/app/api/workspaces/route";
 import * as runsRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/runs/route";
 import * as taskRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/[taskId]/route";
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
@@ -108,7 +109,7 @@ describe("never flood Anaplan: three users open every page of the 5,000-export m
     for (const each of statuses) expect(each.every((s) => s === 200 || s === 201)).toBe(true);
 
     const log = (await stack.control.requests()).filter((r) => r.path.startsWith("/2/0/"));
-    expect(log.length).toBeGreaterThan(30);
+    expect(log.length).toBeGreaterThan(20);
     for (const ms of WINDOWS_MS) {
       const seconds = ms / 1000;
       expect(busiest(log, ms)).toBeLessThanOrEqual(
@@ -131,14 +132,17 @@ describe("never flood Anaplan: three users open every page of the 5,000-export m
     setRateLimiterForTests(undefined);
     const cookie = await signIn("ada");
     await stack.control.clearRequests();
-    // The first list is the whole burst; the second would wait 20 s, past the 10 s a person is made to wait.
-    expect((await get(exportsRoute.GET, "/exports", {}, cookie)).status).toBe(200);
-    const refused = await get(exportsRoute.GET, "/exports", {}, cookie);
+    // The first read is the whole burst; the second would wait 20 s, past the 10 s a person is made to wait.
+    const workspaces = () => workspacesRoute.GET(req("/api/workspaces", { cookie }), ctx({}));
+    expect((await workspaces()).status).toBe(200);
+    const refused = await workspaces();
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toBe("20");
     const { error } = (await refused.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe("RATE_LIMITED");
     expect(error.message).toMatch(/try again/);
-    expect((await stack.control.requests()).filter((r) => r.path.includes("/exports"))).toHaveLength(1);
+    expect((await stack.control.requests()).filter((r) => r.path.split("?")[0]!.endsWith("/workspaces"))).toHaveLength(
+      1,
+    );
   });
 });
