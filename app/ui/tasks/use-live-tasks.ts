@@ -36,24 +36,15 @@ export function useLiveTasks<D, T extends Task>(
   const { idleMs, announce = true, notifyInBackground = false, describe, onFinished } = options;
   const [updatedAt, setUpdatedAt] = useState<number>(() => Date.now());
   const [finishedAt, setFinishedAt] = useState<Record<string, number>>({});
-  /** What the table showed before this fetch (optimistic rows included): "finished" is measured against it. */
+  /** What the table showed last (optimistic rows included). */
   const shown = useRef<T[] | undefined>(undefined);
 
   const swr = useSWR<D>(key, {
     refreshInterval: (latest) => pollInterval(select(latest), Date.now(), { idleMs }),
     refreshWhenHidden: notifyInBackground,
     keepPreviousData: true,
-    onSuccess: (data) => {
-      const at = currentTime();
-      setUpdatedAt(at);
-      const next = select(data);
-      const done = finishedSince(shown.current, next);
-      shown.current = next;
-      if (done.length === 0) return;
-      setFinishedAt((m) => ({ ...m, ...Object.fromEntries(done.map((d) => [d.task.taskId, at])) }));
-      for (const { task } of done) announceDone(task);
-      onFinished?.();
-    },
+    // An unchanged answer keeps its object, so only this hook's own fetch says "checked just now".
+    onSuccess: () => setUpdatedAt(currentTime()),
   });
 
   // Lists from the BFF carry the result of a finished task, so what just finished is known without another read.
@@ -66,9 +57,27 @@ export function useLiveTasks<D, T extends Task>(
   }
 
   const tasks = select(swr.data);
+  /**
+   * "Finished" is measured against what the table showed before (optimistic rows included), whenever the data
+   * changes — by this hook's poll, another component's read of the same key, or a pushed event's refresh.
+   */
+  const seenData = useRef<D | undefined>(undefined);
   useEffect(() => {
+    const changed = swr.data !== undefined && swr.data !== seenData.current;
+    const before = seenData.current === undefined ? undefined : shown.current;
+    if (changed) seenData.current = swr.data;
     shown.current = tasks;
-  }, [tasks]);
+    if (!changed || before === undefined) return;
+    const at = currentTime();
+    setUpdatedAt(at);
+    const done = finishedSince(before, tasks);
+    if (done.length === 0) return;
+    setFinishedAt((m) => ({ ...m, ...Object.fromEntries(done.map((d) => [d.task.taskId, at])) }));
+    for (const { task } of done) announceDone(task);
+    onFinished?.();
+    // announceDone and onFinished are read when the data changes, not followed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [swr.data, tasks]);
 
   return {
     data: swr.data,
