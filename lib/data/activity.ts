@@ -17,7 +17,7 @@ import {
 } from "./activity-sweep";
 import { mapLimit } from "./concurrency";
 import { canOpenModel } from "./model-access";
-import { cachedModelStatus } from "./model-status-cache";
+import { cachedModelStatus, invalidateModelStatus } from "./model-status-cache";
 import type { Reader } from "./reader";
 import { runAsTask } from "./run-as-task";
 import { createTtlCache } from "./ttl-cache";
@@ -66,9 +66,13 @@ export async function getModelActivity(
   return answers.get(`v${entry.version}|${key}`, () => compute(entry, reader, workspaceId, modelId));
 }
 
-/** After a start or cancel through Export Desk: re-read that export on every poll for a while, for everyone. */
+/**
+ * After a start, cancel or change of state: re-read that export on every poll for a while, and the model status
+ * once, for everyone.
+ */
 export function markExportActive(workspaceId: string, modelId: string, exportId: string): void {
   markHot(workspaceId, modelId, exportId, Date.now() + MARKED_HOT_MS);
+  invalidateModelStatus(workspaceId, modelId);
   answers.invalidate(`|${workspaceId}|${modelId.toUpperCase()}`);
 }
 

@@ -28,3 +28,8 @@ export async function cachedModelStatus(reader: Reader, workspaceId: string, mod
 export function resetModelStatusCacheForTests(): void {
   cache.clear();
 }
+
+/** After a run starts, changes state or is cancelled, the model's lock holder may have changed: read it afresh. */
+export function invalidateModelStatus(workspaceId: string, modelId: string): void {
+  cache.invalidate(`|${workspaceId}|${modelId.toUpperCase()}`);
+}

@@ -62,7 +62,7 @@ export const CatalogueRow = memo(function CatalogueRow({
         </a>
         <span className="block font-mono text-xs font-normal text-slate-500 dark:text-slate-400">{item.id}</span>
       </th>
-      <td className="px-3 py-2.5 whitespace-nowrap">{formatLabel(item.exportFormat)}</td>
+      <td className="hidden px-3 py-2.5 whitespace-nowrap sm:table-cell">{formatLabel(item.exportFormat)}</td>
       <td className="hidden px-3 py-2.5 whitespace-nowrap text-slate-700 sm:table-cell dark:text-slate-300">
         {layoutLabel(exportType(item))}
       </td>
@@ -114,7 +114,8 @@ export const CatalogueRow = memo(function CatalogueRow({
           ].join(" ")}
         >
           {busy ? <SpinnerIcon className="size-3.5 motion-safe:animate-spin" /> : <PlayIcon className="size-3.5" />}
-          Run
+          {/* On a phone the icon alone: the name beside it keeps the room (the button is named by aria-label). */}
+          <span className="sr-only sm:not-sr-only">Run</span>
         </button>
       </td>
     </tr>

@@ -141,7 +141,13 @@ export function CatalogueTable({ workspaceId, modelId, first, runDisabledReason 
           <thead className={TABLE_HEAD}>
             <tr>
               <SortHeader column="name" label="Export" sort={view.sort} onSort={onSort} className="text-left" />
-              <SortHeader column="format" label="Format" sort={view.sort} onSort={onSort} className="text-left" />
+              <SortHeader
+                column="format"
+                label="Format"
+                sort={view.sort}
+                onSort={onSort}
+                className="hidden text-left sm:table-cell"
+              />
               <SortHeader
                 column="type"
                 label="Type"
