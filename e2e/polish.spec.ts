@@ -80,6 +80,8 @@ test.describe("polish", () => {
     await expect(page.getByRole("heading", { name: "FP&A Planning", level: 1 })).toBeVisible();
     await page.goto("/");
     await expect(fpa).toContainText(/opened by you (just now|\d+ sec ago)/);
+    // Once anyone of the team has read the catalogue, the card says how many exports the model has.
+    await expect(fpa).toContainText(/Finance · \d+ exports/);
     expect(await truncatedWithoutTooltip(page)).toEqual([]);
     await shootEverywhere(page, "picker", () => expect(restricted).toContainText("No access"));
   });

@@ -3,6 +3,7 @@ import { ledger } from "@/lib/ledger";
 import { pickerKey, type ModelFacts, type PickerFacts } from "@/lib/shared/picker";
 import type { Model } from "@/lib/shared/types";
 import { mapLimit } from "./concurrency";
+import { knownExportCount } from "./export-counts";
 import { canOpenModel } from "./model-access";
 import type { Reader } from "./reader";
 
@@ -41,6 +42,8 @@ export async function getPickerFacts(
   models.forEach(({ workspaceId, model }, i) => {
     const key = pickerKey(workspaceId, model.id);
     const fact: ModelFacts = { access: access[i] ?? "unknown" };
+    const exports = fact.access === "yes" ? knownExportCount(reader.tenantId, workspaceId, model.id) : undefined;
+    if (exports !== undefined) fact.exports = exports;
     const summary = summaries.get(key);
     if (summary) {
       fact.exportsRun = summary.exportsRun;

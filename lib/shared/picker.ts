@@ -7,6 +7,8 @@ import type { Person } from "./runs";
  */
 export interface ModelFacts {
   access: "yes" | "no" | "unknown";
+  /** How many exports the model has, when anyone of the team read its list recently (export-counts.ts). */
+  exports?: number;
   /** How many different exports the team has run in the model through Export Desk. */
   exportsRun?: number;
   /** The team's latest run there (epoch ms). */

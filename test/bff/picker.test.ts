@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as exportsRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/route";
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
 import { createAnaplanApi } from "@/lib/anaplan/api";
 import { getPickerFacts } from "@/lib/data/picker-facts";
@@ -50,15 +51,26 @@ describe("the picker's facts", () => {
       ctx({ workspaceId: W, modelId: SEED.models.restricted, exportId: "116000000101" }),
     );
 
+    // Ada's catalogue read tells the tenant how many exports the model has; no list is read for the picker.
+    const list = await exportsRoute.GET(
+      req(`/api/workspaces/${W}/models/${M}/exports`, { cookie: ada }),
+      ctx({ workspaceId: W, modelId: M }),
+    );
+    const exportCount = ((await list.json()) as { exports: unknown[] }).exports.length;
+    expect(exportCount).toBeGreaterThan(1);
+
     const bruno = await readerFor(await signIn("bruno"));
     await stack.control.clearRequests();
     const facts = await pickerFacts(bruno);
     expect(facts[pickerKey(W, SEED.models.restricted)]).toEqual({ access: "no" });
     expect(facts[pickerKey(W, M)]).toMatchObject({
       access: "yes",
+      exports: exportCount,
       exportsRun: 1,
       lastRun: { by: { email: SEED.users.ada.email, name: "Ada Lovelace" } },
     });
+    // A model whose list nobody read shows no count rather than a guess.
+    expect(facts[pickerKey(W, SEED.models.bigCatalogue)]?.exports).toBeUndefined();
     // Archived models are marked from the list: no access check for them.
     expect(facts[pickerKey(W, SEED.models.archived)]).toBeUndefined();
     const checked = (await statusReads()).length;

@@ -92,6 +92,9 @@ function OpenCard({ workspaceId, workspaceName, model, openedAt, fact }: Props &
       </span>
       <span className={FACT_LINE}>
         {workspaceName}
+        {fact?.exports !== undefined
+          ? ` · ${fact.exports.toLocaleString()} ${fact.exports === 1 ? "export" : "exports"}`
+          : null}
         {openedAt !== undefined ? (
           <>
             {" · "}

@@ -5,6 +5,7 @@ import { requirePageSession, validPageIds } from "@/lib/dal";
 import { loadModelContext } from "@/lib/data/model-context";
 import { orNoAccess } from "@/lib/data/no-access";
 import { getModelActivity } from "@/lib/data/queries";
+import { rememberExportCount } from "@/lib/data/export-counts";
 import { freshExports } from "@/lib/data/catalogue-cache";
 import { catalogueFirstPage } from "@/lib/data/catalogue-page";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
@@ -38,6 +39,7 @@ export default async function CataloguePage({ params, searchParams }: PageProps<
         <NoAccess />
       </PageShell>
     );
+  rememberExportCount(session.tenantId, workspaceId, modelId, exports.length);
   const blocked = runBlockedReason(context?.model);
   // Only the page in view is rendered and sent; the whole list reaches the filter through the list endpoint.
   const first = catalogueFirstPage(
