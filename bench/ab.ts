@@ -8,7 +8,7 @@ import path from "node:path";
 import { SEED } from "../sim/seed/ids";
 import { bin, cpuMs, startService, type Service } from "./support/processes";
 import { spreadOf, formatSpread } from "./support/repeat";
-import { benchPort, exportPath, SESSION_SECRET, SIM_PORT, signIn } from "./support/stack";
+import { appEnv, benchPort, exportPath, SIM_PORT, signIn } from "./support/stack";
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 
@@ -17,16 +17,7 @@ function app(checkout: string, port: number, simUrl: string): Promise<Service> {
     port,
     healthPath: "/api/health",
     cwd: path.join(checkout, ".next/standalone"),
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      ANAPLAN_API_URL: `${simUrl}/2/0`,
-      ANAPLAN_AUTH_URL: simUrl,
-      ANAPLAN_OAUTH_URL: simUrl,
-      SESSION_SECRET,
-      APP_ORIGIN: `http://127.0.0.1:${port}`,
-    },
+    env: appEnv(simUrl, port),
   });
 }
 

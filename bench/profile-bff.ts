@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { SEED } from "../sim/seed/ids";
 import { bin, startService } from "./support/processes";
-import { APP_PORT, exportPath, SESSION_SECRET, SIM_PORT, signIn } from "./support/stack";
+import { APP_PORT, appEnv, exportPath, SIM_PORT, signIn } from "./support/stack";
 
 interface ProfileNode {
   id: number;
@@ -66,16 +66,7 @@ async function main(): Promise<void> {
     {
       port: APP_PORT,
       healthPath: "/api/health",
-      env: {
-        NODE_ENV: "production",
-        PORT: String(APP_PORT),
-        HOSTNAME: "127.0.0.1",
-        ANAPLAN_API_URL: `${sim.url}/2/0`,
-        ANAPLAN_AUTH_URL: sim.url,
-        ANAPLAN_OAUTH_URL: sim.url,
-        SESSION_SECRET,
-        APP_ORIGIN: `http://127.0.0.1:${APP_PORT}`,
-      },
+      env: appEnv(sim.url, APP_PORT),
     },
   );
   try {

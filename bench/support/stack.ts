@@ -6,7 +6,7 @@ import { bin, startService, type Service } from "./processes";
 export const benchPort = (port: number) => port + Number(process.env.BENCH_PORT_OFFSET ?? 0);
 export const SIM_PORT = benchPort(4310);
 export const APP_PORT = benchPort(3310);
-export const SESSION_SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
+const SESSION_SECRET = "bench-session-secret-0123456789abcdef-not-for-production";
 
 export interface Stack {
   sim: Service;
@@ -14,6 +14,18 @@ export interface Stack {
   control: SimControl;
   stop(): Promise<void>;
 }
+
+/** What the production app server needs to run on `port` against the simulator at `simUrl`. */
+export const appEnv = (simUrl: string, port: number) => ({
+  NODE_ENV: "production",
+  PORT: String(port),
+  HOSTNAME: "127.0.0.1",
+  ANAPLAN_API_URL: `${simUrl}/2/0`,
+  ANAPLAN_AUTH_URL: simUrl,
+  ANAPLAN_OAUTH_URL: simUrl,
+  SESSION_SECRET,
+  APP_ORIGIN: `http://127.0.0.1:${port}`,
+});
 
 /** The simulator and the production build of the app, each in its own process, as in production. */
 export async function startStack(): Promise<Stack> {
@@ -25,16 +37,7 @@ export async function startStack(): Promise<Stack> {
   const app = await startService("app", process.execPath, [".next/standalone/start.mjs"], {
     port: APP_PORT,
     healthPath: "/api/health",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(APP_PORT),
-      HOSTNAME: "127.0.0.1",
-      ANAPLAN_API_URL: `${sim.url}/2/0`,
-      ANAPLAN_AUTH_URL: sim.url,
-      ANAPLAN_OAUTH_URL: sim.url,
-      SESSION_SECRET,
-      APP_ORIGIN: `http://127.0.0.1:${APP_PORT}`,
-    },
+    env: appEnv(sim.url, APP_PORT),
   });
   return {
     sim,
@@ -52,17 +55,7 @@ export function startAppBeside(stack: Stack, port: number, env: Record<string, s
   return startService(`app on ${port}`, process.execPath, [".next/standalone/start.mjs"], {
     port,
     healthPath: "/api/health",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      ANAPLAN_API_URL: `${stack.sim.url}/2/0`,
-      ANAPLAN_AUTH_URL: stack.sim.url,
-      ANAPLAN_OAUTH_URL: stack.sim.url,
-      SESSION_SECRET,
-      APP_ORIGIN: `http://127.0.0.1:${port}`,
-      ...env,
-    },
+    env: { ...appEnv(stack.sim.url, port), ...env },
   });
 }
 

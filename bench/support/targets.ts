@@ -29,13 +29,5 @@ export function judged(name: string, spread: Spread, target: string, meets: (med
 
 /** A figure shown for context, with no target of its own. */
 export function context(name: string, spread: Spread): Target {
-  return {
-    name,
-    value: spread.median,
-    min: spread.min,
-    max: spread.max,
-    runs: spread.runs,
-    target: "context",
-    met: null,
-  };
+  return { ...judged(name, spread, "context", () => false), met: null };
 }
