@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { SEED } from "../sim/seed/ids";
 import { CookieJar, unsafeHeaders } from "./support/cookie-jar";
 import { LB2_PORT } from "./support/env";
 import { expect, test } from "./support/fixtures";
+import { createScratchDatabase } from "./support/scratch-database";
 import { startInstance, startRoundRobin, type Instance } from "./support/instances";
 
 /**
@@ -11,21 +10,10 @@ import { startInstance, startRoundRobin, type Instance } from "./support/instanc
  * 12-second tokens: they agree on refreshes and sign-outs. Token lifetimes are real time to the BFF, so these tests
  * take about a minute each.
  */
-const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const LB_URL = `http://127.0.0.1:${LB2_PORT}`;
 const SECRET = "instances-secret-0123456789abcdef-not-for-production";
 const tasksPath = `/api/workspaces/${SEED.workspaces.finance}/models/${SEED.models.fpa}/exports/${SEED.exports.revenueCsv}/tasks`;
 const LIFETIME_S = 12;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Cluster {
   instances: Instance[];
@@ -34,14 +22,11 @@ interface Cluster {
 }
 
 async function startCluster(): Promise<Cluster> {
-  const name = `export_desk_e2e_${randomBytes(6).toString("hex")}`;
-  await admin(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const database = await createScratchDatabase();
   const env = {
     SESSION_SECRET: SECRET,
     APP_ORIGIN: LB_URL,
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     ANAPLAN_OAUTH_CLIENT_ID: SEED.oauthClient.clientId,
     ANAPLAN_OAUTH_CLIENT_SECRET: SEED.oauthClient.clientSecret,
   };
@@ -50,7 +35,7 @@ async function startCluster(): Promise<Cluster> {
   const stop = async () => {
     await balancer?.stop();
     await Promise.all(instances.map((i) => i.stop()));
-    await admin(`drop database if exists ${name} with (force)`);
+    await database.drop();
   };
   try {
     // One after the other is not needed (migrations take an advisory lock), but keeps start-up output readable.

@@ -2,9 +2,8 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { LB2_PORT, SIM_URL } from "./support/env";
+import { createScratchDatabase } from "./support/scratch-database";
 import { startInstance, type Instance } from "./support/instances";
 import { SEED } from "../sim/seed/ids";
 
@@ -139,33 +138,18 @@ test("with the stream cut, the page says it polls, and polling still brings a te
   await bruno.context().close();
 });
 
-const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 test("two instances on one DATABASE_URL: a run started on one reaches a page open on the other", async ({
   page,
   sim,
 }) => {
   test.setTimeout(120_000);
   await sim.configure({ taskDurationMs: 60_000 });
-  const name = `export_desk_e2e_${randomBytes(6).toString("hex")}`;
-  await admin(`create database ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  const database = await createScratchDatabase();
   const origin = `http://127.0.0.1:${LB2_PORT + 1}`;
   const env = {
     SESSION_SECRET: "live-instances-secret-0123456789abcdef-not-for-production",
     APP_ORIGIN: origin,
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
   };
   const instances: Instance[] = [];
   try {
@@ -202,6 +186,6 @@ test("two instances on one DATABASE_URL: a run started on one reaches a page ope
     await expect(activityTable(page).getByRole("row").filter({ hasText: "Bruno Díaz" })).toBeVisible(PUSHED);
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
-    await admin(`drop database if exists ${name} with (force)`);
+    await database.drop();
   }
 });
