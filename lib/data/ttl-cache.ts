@@ -1,4 +1,5 @@
 import "server-only";
+import { isAnaplanError, type AnaplanErrorKind } from "@/lib/anaplan/errors";
 import { processState } from "@/lib/server/process-state";
 
 interface Entry<T> {
@@ -6,9 +7,24 @@ interface Entry<T> {
   value: Promise<T>;
 }
 
+/** Failures that say nothing about who asked: Anaplan or the way to it failed, for anyone asking now. */
+const EVERYONES_FAILURES: ReadonlySet<AnaplanErrorKind> = new Set([
+  "upstream_error",
+  "timeout",
+  "network",
+  "invalid_response",
+  "status_unknown",
+]);
+
+const isEveryonesFailure = (error: unknown) => isAnaplanError(error) && EVERYONES_FAILURES.has(error.kind);
+
 /**
  * A small in-process cache of promises: callers within `ttlMs` share one upstream call (in flight or done),
  * failures are never cached, and the least recently stored entries go first beyond `maxEntries`.
+ *
+ * A load runs with its starter's credentials and request (an expired token, a page's redirect to sign-in naming
+ * that page), so a caller who joined it takes over its failure only when the failure is everyone's (Anaplan
+ * down, a timeout); any other failure makes the joiner load for itself.
  */
 export function createTtlCache<T>(name: string, ttlMs: number, maxEntries: number) {
   const entries = processState(`ttl-cache:${name}`, () => new Map<string, Entry<T>>());
@@ -31,8 +47,11 @@ export function createTtlCache<T>(name: string, ttlMs: number, maxEntries: numbe
   return {
     get(key: string, load: () => Promise<T>): Promise<T> {
       const hit = entries.get(key);
-      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
-      return reload(key, load);
+      if (!hit || Date.now() - hit.at >= ttlMs) return reload(key, load);
+      return hit.value.catch((error: unknown) => {
+        if (isEveryonesFailure(error)) throw error;
+        return reload(key, load);
+      });
     },
     reload,
     /** The fresh entry for `key`, without loading one. */

@@ -60,6 +60,23 @@ describe("task lists shared by a team", () => {
     expect(["CANCELLING", "CANCELLED"]).toContain(after.task.taskState);
   });
 
+  it("a teammate's read that fails on their own access does not fail the others waiting on it", async () => {
+    const ada = await signIn("ada");
+    const bruno = await signIn("bruno");
+    const E = SEED.exports.revenueCsv;
+    // Both users' access to the model is checked and remembered (through another export), so both reads of E go
+    // straight to the shared list; the first to reach Anaplan (Ada's, started first) is refused after a while, as
+    // when her access was removed minutes ago.
+    await Promise.all([list(ada, M, SEED.exports.slow), list(bruno, M, SEED.exports.slow)]);
+    await stack.control.injectFault({ path: `/exports/${E}/tasks$`, status: 403, delayMs: 300, times: 1 });
+    await stack.control.clearRequests();
+    const [adas, brunos] = await Promise.all([list(ada, M, E), list(bruno, M, E)]);
+    expect(adas.status).toBe(403);
+    expect(brunos.status).toBe(200);
+    expect(Array.isArray(((await brunos.json()) as { tasks: Task[] }).tasks)).toBe(true);
+    expect(await reads(`/exports/${E}/tasks`)).toHaveLength(2);
+  });
+
   it("a teammate without access to the model gets 404, even while the list is cached for others", async () => {
     const ada = await signIn("ada");
     const bruno = await signIn("bruno");
