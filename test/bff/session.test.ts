@@ -446,6 +446,17 @@ describe("token lifecycle", () => {
     expect(renewed.lastSeenAt).toBeGreaterThan(Date.now() - 5_000);
     expect(renewed.sid).toBe(data.sid);
   });
+
+  it("seals a touch once: requests still carrying the old cookie all get the same new one", async () => {
+    const data = await unsealCookie(await signIn());
+    const stale = await reseal({ ...data, lastSeenAt: Date.now() - 10 * 60_000 });
+    const answers = await Promise.all([getSession(stale), getSession(stale), getSession(stale)]);
+    const cookies = answers.map((res) => setCookieValue(res));
+    expect(cookies[0]).toBeDefined();
+    expect(new Set(cookies).size).toBe(1);
+    expect((await getSession(stale)).status).toBe(200);
+    expect(setCookieValue(await getSession(stale))).toBe(cookies[0]);
+  });
 });
 
 describe("cookie size", () => {
