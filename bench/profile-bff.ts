@@ -26,7 +26,10 @@ interface CpuProfile {
 function origin(url: string): string {
   if (!url) return "(native / idle / gc)";
   if (url.startsWith("node:")) return "node";
-  if (/\[project\]\/(lib|app|proxy)/.test(url) || /server\/(front|start)\.mjs/.test(url)) return "ours";
+  if (/server\/(front|start)\.mjs/.test(url)) return "ours";
+  // The production build bundles our modules with the packages they import (iron-session, zod, …), minified:
+  // their time is told apart by the ladder of probe routes in the closing note of issue 12, not here.
+  if (/\.next\/server\/chunks\/(?!.*turbopack\]_runtime)/.test(url)) return "app bundle (ours + bundled packages)";
   if (/react/.test(url)) return "react";
   if (/next/.test(url)) return "next";
   return "other";
@@ -87,8 +90,9 @@ async function main(): Promise<void> {
   console.log("\nTop functions by self time");
   for (const [name, ms] of functions.slice(0, 30))
     console.log(`${((ms / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
-  console.log("\nOur code by self time");
-  for (const [name, ms] of functions.filter(([key]) => /\[project\]\/(lib|app)|server\//.test(key)).slice(0, 20))
+  console.log("\nThe app bundle and server/*.mjs by self time (minified names)");
+  const appBundle = /\.next\/server\/chunks\/(?!\[turbopack\])|^\S+ \S*server\/(front|start)\.mjs/;
+  for (const [name, ms] of functions.filter(([key]) => appBundle.test(key)).slice(0, 20))
     console.log(`${((ms / total) * 100).toFixed(2).padStart(6)} %  ${name}`);
 }
 
