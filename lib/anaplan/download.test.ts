@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAnaplanApi, type AnaplanApi } from "./api";
+import { OPEN_AHEAD_AFTER_BYTES } from "./download";
 import { AnaplanError } from "./errors";
 import { eventually, SEED, startSim, type SimHandle } from "./testing/sim";
 
@@ -66,6 +67,28 @@ describe("downloadFile", () => {
     expect(bytes.equals(expected)).toBe(true);
     const paths = (await chunkGets()).map((r) => r.path.split("/").pop());
     expect(paths).toEqual(Array.from({ length: chunkCount }, (_, i) => String(i)));
+  });
+
+  it("with chunks opened ahead past the first megabytes, no chunk is asked for twice or out of turn", async () => {
+    await h.control("POST", "config", { chunkSizeBytes: 1024 * 1024 });
+    await run(E.huge);
+    await h.control("DELETE", "requests");
+    const { stream, chunkCount } = await api.downloadFile(W, M, E.huge);
+    const reader = stream.getReader();
+    const want = OPEN_AHEAD_AFTER_BYTES + 4 * 1024 * 1024;
+    let received = 0;
+    while (received < want) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+    }
+    await reader.cancel();
+    expect(chunkCount).toBeGreaterThan(want / (1024 * 1024) + 2);
+    const asked = (await eventually(chunkGets, (l) => l.length > want / (1024 * 1024))).map((r) =>
+      Number(r.path.split("/").pop()),
+    );
+    expect(new Set(asked).size).toBe(asked.length);
+    expect([...asked].sort((a, b) => a - b)).toEqual(asked.map((_, i) => i));
   });
 
   it("non-ASCII content survives byte for byte", async () => {

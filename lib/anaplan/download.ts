@@ -4,8 +4,9 @@ import { abortedError, send, sleep, type HttpRequest } from "./http";
 import { decideRetry, type RetryPolicy } from "./retry";
 
 /**
- * Streams a file chunk by chunk: one upstream chunk request open at a time, each read only when the consumer
- * pulls (so memory does not grow with file size), bytes passed on as they arrive.
+ * Streams a file chunk by chunk, each read only when the consumer pulls (so memory does not grow with file size),
+ * bytes passed on as they arrive. Past the first megabytes, while one chunk is read the next one's request is
+ * already open (its body waits, held back by TCP), so no round trip to Anaplan stalls the flow between chunks.
  *
  * Each chunk is a GET, so it may be retried — but only until its first byte has been emitted; after that a
  * failure errors the stream (it is never ended cleanly, so a broken download cannot look complete).
@@ -15,6 +16,11 @@ import { decideRetry, type RetryPolicy } from "./retry";
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 30_000;
 /** How far the download may read ahead of the browser. */
 export const READ_AHEAD_BYTES = 2 * 1024 * 1024;
+/**
+ * The next chunk is opened ahead only once this much has gone out: a preview or a probe of the file (which reads a
+ * little and cancels) never costs Anaplan a second chunk request.
+ */
+export const OPEN_AHEAD_AFTER_BYTES = 4 * READ_AHEAD_BYTES;
 
 export interface ChunkDownloadOptions {
   chunkIds: readonly string[];
@@ -55,6 +61,8 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
 
   let index = 0;
   let current: OpenChunk | undefined;
+  let upcoming: { index: number; chunk: Promise<OpenChunk> } | undefined;
+  let emittedTotal = 0;
   let chunkStarted = Date.now();
   let bodyRetries = 0;
   let streamController: ReadableStreamDefaultController<Uint8Array> | undefined;
@@ -106,6 +114,32 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
     }
   }
 
+  /** Chunk `i`: the one opened ahead when it is that one, else opened now. */
+  function openInTurn(i: number): Promise<OpenChunk> {
+    const ahead = upcoming?.index === i ? upcoming.chunk : undefined;
+    if (!ahead) return open(i);
+    upcoming = undefined;
+    return ahead;
+  }
+
+  /** While chunk `index` is read, the one after it is asked for (once enough has gone out to be a download). */
+  function openNextAhead(): void {
+    if (upcoming || emittedTotal < OPEN_AHEAD_AFTER_BYTES || index + 1 >= ids.length || outer.aborted) return;
+    const next = open(index + 1);
+    // Settled when its turn comes; a failure there is handled like any chunk's.
+    next.catch(() => undefined);
+    upcoming = { index: index + 1, chunk: next };
+  }
+
+  function dropUpcoming(): void {
+    const ahead = upcoming;
+    upcoming = undefined;
+    void ahead?.chunk.then(
+      (chunk) => chunk.abort.abort(),
+      () => undefined,
+    );
+  }
+
   function closeCurrent(): void {
     const chunk = current;
     current = undefined;
@@ -122,6 +156,7 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
 
   const onOuterAbort = () => {
     closeCurrent();
+    dropUpcoming();
     if (options.signal?.aborted && streamController) {
       try {
         streamController.error(abortedError(WHAT));
@@ -155,7 +190,7 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
                 controller.close();
                 return;
               }
-              current = await open(index);
+              current = await openInTurn(index);
             }
             let step: ReadableStreamReadResult<Uint8Array>;
             try {
@@ -184,11 +219,14 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
             }
             if (step.value.byteLength === 0) continue;
             current.emitted += step.value.byteLength;
+            emittedTotal += step.value.byteLength;
             controller.enqueue(step.value);
+            openNextAhead();
             return;
           }
         } catch (err) {
           closeCurrent();
+          dropUpcoming();
           detach();
           throw err instanceof AnaplanError
             ? err
@@ -198,6 +236,7 @@ export async function openChunkedStream(options: ChunkDownloadOptions): Promise<
       cancel() {
         cancelled.abort();
         closeCurrent();
+        dropUpcoming();
         detach();
       },
     },
