@@ -23,13 +23,15 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
+const APP_BUNDLE = "app bundle (ours + bundled packages)";
+
 function origin(url: string): string {
   if (!url) return "(native / idle / gc)";
   if (url.startsWith("node:")) return "node";
   if (/server\/(front|start)\.mjs/.test(url)) return "ours";
   // The production build bundles our modules with the packages they import (iron-session, zod, …), minified:
-  // their time is told apart by the ladder of probe routes in the closing note of issue 12, not here.
-  if (/\.next\/server\/chunks\/(?!.*turbopack\]_runtime)/.test(url)) return "app bundle (ours + bundled packages)";
+  // their time is told apart by the ladder of probe routes in the README's benchmark notes, not here.
+  if (/\.next\/server\/chunks\/(?!.*turbopack\]_runtime)/.test(url)) return APP_BUNDLE;
   if (/react/.test(url)) return "react";
   if (/next/.test(url)) return "next";
   return "other";
@@ -42,6 +44,7 @@ export function summarise(profile: CpuProfile) {
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
   const functions = new Map<string, number>();
   const origins = new Map<string, number>();
+  const ofTheApp = new Set<string>();
   for (const [id, ms] of self) {
     const frame = byId.get(id)!.callFrame;
     const where = frame.url.replace(/^.*\/(\.next|node_modules)\//, "$1/");
@@ -49,9 +52,10 @@ export function summarise(profile: CpuProfile) {
     functions.set(key, (functions.get(key) ?? 0) + ms);
     const o = frame.functionName === "(idle)" ? "(idle)" : origin(frame.url);
     origins.set(o, (origins.get(o) ?? 0) + ms);
+    if (o === APP_BUNDLE || o === "ours") ofTheApp.add(key);
   }
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
-  return { functions: sorted(functions), origins: sorted(origins) };
+  return { functions: sorted(functions), origins: sorted(origins), ofTheApp };
 }
 
 async function main(): Promise<void> {
@@ -83,7 +87,9 @@ async function main(): Promise<void> {
   }
   const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
   if (!file) throw new Error(`no profile written in ${dir}`);
-  const { functions, origins } = summarise(JSON.parse(readFileSync(path.join(dir, file), "utf8")) as CpuProfile);
+  const { functions, origins, ofTheApp } = summarise(
+    JSON.parse(readFileSync(path.join(dir, file), "utf8")) as CpuProfile,
+  );
   const total = origins.reduce((sum, [, ms]) => sum + ms, 0);
   console.log(`\nProfile: ${path.join(dir, file)} (${Math.round(total)} ms sampled)\n\nSelf time by origin`);
   for (const [name, ms] of origins) console.log(`${((ms / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
@@ -91,8 +97,7 @@ async function main(): Promise<void> {
   for (const [name, ms] of functions.slice(0, 30))
     console.log(`${((ms / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
   console.log("\nThe app bundle and server/*.mjs by self time (minified names)");
-  const appBundle = /\.next\/server\/chunks\/(?!\[turbopack\])|^\S+ \S*server\/(front|start)\.mjs/;
-  for (const [name, ms] of functions.filter(([key]) => appBundle.test(key)).slice(0, 20))
+  for (const [name, ms] of functions.filter(([key]) => ofTheApp.has(key)).slice(0, 20))
     console.log(`${((ms / total) * 100).toFixed(2).padStart(6)} %  ${name}`);
 }
 

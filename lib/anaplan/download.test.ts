@@ -44,6 +44,19 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+/** Reads at least `bytes` (or to the end), then cancels the rest; how many bytes were read. */
+async function readThenCancel(stream: ReadableStream<Uint8Array>, bytes: number): Promise<number> {
+  const reader = stream.getReader();
+  let received = 0;
+  while (received < bytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+  }
+  await reader.cancel();
+  return received;
+}
+
 /** The whole file in one request (GET …/files/{id}), to compare against. */
 async function wholeFile(fileId: string): Promise<Buffer> {
   const res = await fetch(`${h.urls.apiUrl}/workspaces/${W}/models/${M}/files/${fileId}`, {
@@ -74,15 +87,8 @@ describe("downloadFile", () => {
     await run(E.huge);
     await h.control("DELETE", "requests");
     const { stream, chunkCount } = await api.downloadFile(W, M, E.huge);
-    const reader = stream.getReader();
     const want = OPEN_AHEAD_AFTER_BYTES + 4 * 1024 * 1024;
-    let received = 0;
-    while (received < want) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-    }
-    await reader.cancel();
+    await readThenCancel(stream, want);
     expect(chunkCount).toBeGreaterThan(want / (1024 * 1024) + 2);
     const asked = (await eventually(chunkGets, (l) => l.length > want / (1024 * 1024))).map((r) =>
       Number(r.path.split("/").pop()),
@@ -135,14 +141,7 @@ describe("downloadFile", () => {
     await h.control("DELETE", "requests");
     const { stream, chunkCount } = await api.downloadFile(W, M, E.huge);
     expect(chunkCount).toBeGreaterThan(1);
-    const reader = stream.getReader();
-    let received = 0;
-    while (received < 256 * 1024) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-    }
-    await reader.cancel();
+    await readThenCancel(stream, 256 * 1024);
     // The simulator logs a response when it finishes or its connection closes: a 64 MB chunk cannot have
     // finished while we stopped reading, so the entry shows the upstream request was torn down.
     const log = await eventually(chunkGets, (l) => l.length >= 1, 3000);

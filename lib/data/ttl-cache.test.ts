@@ -15,6 +15,14 @@ function manualLoads<T>() {
 let caches = 0;
 const fresh = () => createTtlCache<string>(`ttl-cache-test-${++caches}`, 60_000, 10);
 
+/** A load started by one caller and joined by a second, each with a load of its own, nothing settled yet. */
+function startedAndJoined() {
+  const cache = fresh();
+  const starter = manualLoads<string>();
+  const joiner = manualLoads<string>();
+  return { cache, starter, joiner, started: cache.get("k", starter.load), joined: cache.get("k", joiner.load) };
+}
+
 describe("ttl cache", () => {
   it("callers within the window share one load, in flight or done", async () => {
     const cache = fresh();
@@ -28,14 +36,9 @@ describe("ttl cache", () => {
   });
 
   it("a joiner never takes over a failure that belongs to the starter's token or request", async () => {
-    const cache = fresh();
-    const starter = manualLoads<string>();
-    const joiner = manualLoads<string>();
-    const started = cache.get("k", starter.load);
-    const joined = cache.get("k", joiner.load);
+    const { cache, starter, joiner, started, joined } = startedAndJoined();
     starter.started[0]!.reject(new AnaplanError("unauthorized", "Your Anaplan session has ended.", { status: 401 }));
     await expect(started).rejects.toMatchObject({ kind: "unauthorized" });
-    await Promise.resolve();
     // The joiner asks with its own credentials instead; its answer is shared from then on.
     expect(joiner.started).toHaveLength(1);
     joiner.started[0]!.resolve("list");
@@ -44,24 +47,15 @@ describe("ttl cache", () => {
   });
 
   it("a page's redirect thrown inside the starter's load is the starter's alone", async () => {
-    const cache = fresh();
-    const starter = manualLoads<string>();
-    const joiner = manualLoads<string>();
-    const started = cache.get("k", starter.load);
-    const joined = cache.get("k", joiner.load);
+    const { starter, joiner, started, joined } = startedAndJoined();
     starter.started[0]!.reject(new Error("NEXT_REDIRECT;replace;/login?returnTo=%2Fsomeone-else%27s-page"));
     await expect(started).rejects.toThrow(/NEXT_REDIRECT/);
-    await Promise.resolve();
     joiner.started[0]!.resolve("list");
     expect(await joined).toBe("list");
   });
 
   it("a failure that is everyone's (Anaplan down) is shared, not repeated by every joiner", async () => {
-    const cache = fresh();
-    const starter = manualLoads<string>();
-    const joiner = manualLoads<string>();
-    const started = cache.get("k", starter.load);
-    const joined = cache.get("k", joiner.load);
+    const { cache, starter, joiner, started, joined } = startedAndJoined();
     starter.started[0]!.reject(new AnaplanError("upstream_error", "Anaplan could not answer.", { status: 503 }));
     await expect(started).rejects.toMatchObject({ kind: "upstream_error" });
     await expect(joined).rejects.toMatchObject({ kind: "upstream_error" });
