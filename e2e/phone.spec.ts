@@ -104,6 +104,8 @@ test("on a phone, task tables become cards that fit the screen, in light and dar
   await expect(page.getByRole("link", { name: "Revenue by Region (Saved View)" }).first()).toBeVisible();
   await fitsThePhone(page, "catalogue");
   await page.goto(exportPage);
+  // A click on a link while the page is still hydrating can be dropped by React: wait until the page is live.
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
   await cards
     .getByRole("link", { name: /Details of task/ })
     .first()
