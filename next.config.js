@@ -15,6 +15,11 @@ const nextConfig = {
   // and pg has optional native parts. The standalone trace copies them; prepare-standalone adds the migrations.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
+  // `PROFILE_BUILD=1 npm run build`: server code unminified and source-mapped, so a CPU profile (bench/profile-bff.ts) names our
+  // functions. Never for production: larger bundles and slower cold starts.
+  ...(process.env.PROFILE_BUILD === "1"
+    ? { experimental: { turbopackMinify: { server: false }, serverSourceMaps: true } }
+    : {}),
   reactStrictMode: true,
   async headers() {
     return [

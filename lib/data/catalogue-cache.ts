@@ -11,6 +11,8 @@ import { createTtlCache } from "./ttl-cache";
  * definition, answer from it. Keyed by user + model, so nobody sees a list fetched with someone else's access.
  */
 const CATALOGUE_TTL_MS = 60_000;
+/** A page view answers from a list this old without reading it again; an older one is read again behind it. */
+const PAGE_VIEW_REVALIDATE_AFTER_MS = 5_000;
 
 const cache = createTtlCache<ExportDefinition[]>("catalogue", CATALOGUE_TTL_MS, 200);
 
@@ -27,19 +29,47 @@ export function cachedExports(
 }
 
 /** Reads the list from Anaplan now (a page view shows what is there now) and keeps it for the calls after. */
-export function freshExports(
+function freshExports(
   api: AnaplanApi,
   userKey: string,
   workspaceId: string,
   modelId: string,
 ): Promise<ExportDefinition[]> {
   const key = keyOf(userKey, workspaceId, modelId);
-  const before = cache.peek(key)?.catch(() => undefined);
-  return cache.reload(key, async () => {
-    const [previous, now] = await Promise.all([before, api.exports(workspaceId, modelId)]);
-    // An unchanged list stays the same array, so what is derived from it (body, ETag, sorted orders) is kept.
+  return cache.reload(key, readAgain(api, key, workspaceId, modelId));
+}
+
+/**
+ * A page view answers at once from the list cached within the last minute (stale-while-revalidate); when that list
+ * is more than a few seconds old it is read again behind the answer, and the next view and the list endpoint answer
+ * with what was read. With nothing cached, the list is read now. A page view never waits on Anaplan for a list it
+ * already has.
+ */
+export function exportsForPageView(
+  api: AnaplanApi,
+  userKey: string,
+  workspaceId: string,
+  modelId: string,
+): Promise<ExportDefinition[]> {
+  const key = keyOf(userKey, workspaceId, modelId);
+  const age = cache.ageOf(key);
+  const cached = age === undefined ? undefined : cache.peek(key);
+  if (!cached) return freshExports(api, userKey, workspaceId, modelId);
+  if (age! >= PAGE_VIEW_REVALIDATE_AFTER_MS)
+    cache.reloadBehind(key, readAgain(api, key, workspaceId, modelId)).catch(() => undefined);
+  // A cached read that fails (started by another of this user's sessions, its token expired) is not this answer.
+  return cached.catch(() => cachedExports(api, userKey, workspaceId, modelId));
+}
+
+/** The list as Anaplan has it now; the cached array itself when nothing changed, so what is derived from it is kept. */
+function readAgain(api: AnaplanApi, key: string, workspaceId: string, modelId: string) {
+  return async (): Promise<ExportDefinition[]> => {
+    const [previous, now] = await Promise.all([
+      cache.peek(key)?.catch(() => undefined),
+      api.exports(workspaceId, modelId),
+    ]);
     return previous && sameExports(previous, now) ? previous : now;
-  });
+  };
 }
 
 function sameExports(a: readonly ExportDefinition[], b: readonly ExportDefinition[]): boolean {

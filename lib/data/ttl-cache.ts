@@ -28,6 +28,7 @@ const isEveryonesFailure = (error: unknown) => isAnaplanError(error) && EVERYONE
  */
 export function createTtlCache<T>(name: string, ttlMs: number, maxEntries: number) {
   const entries = processState(`ttl-cache:${name}`, () => new Map<string, Entry<T>>());
+  const behind = new Map<string, Promise<T>>();
   /** Loads `key` now, even when a fresh entry exists, and keeps the answer for the callers after it. */
   function reload(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
@@ -54,10 +55,33 @@ export function createTtlCache<T>(name: string, ttlMs: number, maxEntries: numbe
       });
     },
     reload,
+    /**
+     * Loads `key` again while callers go on getting the entry they have (one such load per key at a time); the
+     * answer replaces the entry when it arrives, and a failure drops it.
+     */
+    reloadBehind(key: string, load: () => Promise<T>): Promise<T> {
+      let running = behind.get(key);
+      if (!running) {
+        running = load();
+        behind.set(key, running);
+        running.then(
+          (value) => reload(key, () => Promise.resolve(value)),
+          () => entries.delete(key),
+        );
+        void running.catch(() => undefined).finally(() => behind.delete(key));
+      }
+      return running;
+    },
     /** The fresh entry for `key`, without loading one. */
     peek(key: string): Promise<T> | undefined {
       const hit = entries.get(key);
       return hit && Date.now() - hit.at < ttlMs ? hit.value : undefined;
+    },
+    /** How long ago the fresh entry for `key` was loaded, in milliseconds; undefined when there is none. */
+    ageOf(key: string): number | undefined {
+      const hit = entries.get(key);
+      const age = hit ? Date.now() - hit.at : Infinity;
+      return age < ttlMs ? age : undefined;
     },
     /** Drops every entry whose key ends with `suffix` (for example one export, for all users). */
     invalidate(suffix: string): void {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as exportsRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/route";
 import { createAnaplanApi } from "@/lib/anaplan/api";
-import { cachedExports, catalogueBody, freshExports } from "@/lib/data/catalogue-cache";
+import { cachedExports, catalogueBody, exportsForPageView, peekExports } from "@/lib/data/catalogue-cache";
 import { matchesEtag } from "@/lib/bff/etag";
 import type { ExportsResponse } from "@/lib/shared/responses";
 import { userKeyOf } from "@/lib/session";
@@ -18,6 +18,11 @@ const list = (headers: Record<string, string> = {}, who: string | null = cookie,
     req(listPath(model), { cookie: who ?? undefined, headers }),
     ctx({ workspaceId: W, modelId: model }),
   );
+const LIST_UPSTREAM = `/models/${M}/exports$`;
+const sessionApi = async () => {
+  const session = await unsealCookie(cookie);
+  return { api: createAnaplanApi({ token: session.token }), userKey: userKeyOf(session) };
+};
 const upstreamListCalls = async () =>
   (await stack.control.requests()).filter((r) => r.method === "GET" && /\/exports(\?|$)/.test(r.path)).length;
 
@@ -65,18 +70,46 @@ describe("the catalogue's list endpoint", () => {
     expect(denied.headers.get("cache-control")).toBe("no-store");
   });
 
-  it("a page view reads the list fresh and fills the cache the list endpoint answers from; an unchanged list keeps its ETag", async () => {
-    const session = await unsealCookie(cookie);
-    const api = createAnaplanApi({ token: session.token });
-    const userKey = userKeyOf(session);
-    const paged = await freshExports(api, userKey, W, M);
+  it("a page view reads a list it does not have, and the list endpoint answers from it; an unchanged list keeps its ETag", async () => {
+    const { api, userKey } = await sessionApi();
+    const paged = await exportsForPageView(api, userKey, W, M);
     expect(await cachedExports(api, userKey, W, M)).toBe(paged);
-    const reread = await freshExports(api, userKey, W, M);
-    expect(reread).toBe(paged);
-    expect(catalogueBody(reread)).toBe(catalogueBody(paged));
-    expect(await upstreamListCalls()).toBe(2);
+    expect(await upstreamListCalls()).toBe(1);
     const changed = [...paged.slice(1)];
     expect(catalogueBody(changed).etag).not.toBe(catalogueBody(paged).etag);
+  });
+
+  it("a page view answers from the cached list at once, reads it again behind the answer once it is 5 s old, and drops it when that read is refused", async () => {
+    const { api, userKey } = await sessionApi();
+    const paged = await exportsForPageView(api, userKey, W, M);
+    expect(await exportsForPageView(api, userKey, W, M)).toBe(paged);
+    expect(await upstreamListCalls()).toBe(1);
+
+    const realNow = Date.now;
+    const later = (ms: number) => vi.spyOn(Date, "now").mockImplementation(() => realNow() + ms);
+    try {
+      later(6_000);
+      await stack.control.injectFault({ method: "GET", path: LIST_UPSTREAM, times: 1, mode: "delay", delayMs: 800 });
+      expect(await exportsForPageView(api, userKey, W, M)).toBe(paged);
+      // Answered while Anaplan is still being asked (the simulator logs a request when it has answered it).
+      expect(await upstreamListCalls()).toBe(1);
+      await vi.waitFor(async () => expect(await upstreamListCalls()).toBe(2), { timeout: 5_000 });
+      // The list read again is the one kept (unchanged, so the same array and ETag) and counts as new.
+      await vi.waitFor(() => expect(peekExports(userKey, W, M)).toBeDefined());
+      expect(await exportsForPageView(api, userKey, W, M)).toBe(paged);
+      expect(await upstreamListCalls()).toBe(2);
+
+      // Access removed: the view still shows the list it had, and the refused read drops it for the next one.
+      later(12_000);
+      await stack.control.injectFault({ method: "GET", path: LIST_UPSTREAM, times: 1, status: 403 });
+      expect(await exportsForPageView(api, userKey, W, M)).toBe(paged);
+      await vi.waitFor(() => expect(peekExports(userKey, W, M)).toBeUndefined(), { timeout: 5_000 });
+      await stack.control.injectFault({ method: "GET", path: LIST_UPSTREAM, times: 1, status: 403 });
+      await expect(exportsForPageView(api, userKey, W, M)).rejects.toMatchObject({ kind: "forbidden" });
+      expect(await upstreamListCalls()).toBe(4);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { loadModelContext } from "@/lib/data/model-context";
 import { orNoAccess } from "@/lib/data/no-access";
 import { getModelActivity } from "@/lib/data/queries";
 import { rememberExportCount } from "@/lib/data/export-counts";
-import { freshExports } from "@/lib/data/catalogue-cache";
+import { exportsForPageView } from "@/lib/data/catalogue-cache";
 import { catalogueFirstPage } from "@/lib/data/catalogue-page";
 import { apiPaths, pagePaths } from "@/lib/shared/api-paths";
 import { latestRunTimes, parseCatalogueView } from "@/lib/shared/catalogue-view";
@@ -30,7 +30,7 @@ export default async function CataloguePage({ params, searchParams }: PageProps<
   const { api, userKey } = session;
   const [context, exports, activity] = await Promise.all([
     loadModelContext(api, userKey, workspaceId, modelId),
-    orNoAccess(freshExports(api, userKey, workspaceId, modelId)),
+    orNoAccess(exportsForPageView(api, userKey, workspaceId, modelId)),
     within(getModelActivity(session, workspaceId, modelId), 1_500),
   ]);
   if (!exports)
