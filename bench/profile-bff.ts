@@ -1,11 +1,11 @@
 /**
- * `npx tsx bench/profile-bff.ts [path]`: profiles the production server (`node --cpu-prof`) while a GET (an
- * export's polled task list by default; any path, a page too) is loaded at c=32, then prints where the server's time
- * went during the load: self time by origin (our modules, Next.js, React, Node, other packages), the top functions,
- * and our own functions by self and by total time. Build with `PROFILE_BUILD=1 npm run build` first: the server
- * bundle is then unminified with source maps, and each sample is traced back to the module it came from (a normal
- * build can only say "app bundle"). The raw profile stays in the printed folder, for a flame graph in Chrome
- * DevTools or speedscope.
+ * `npx tsx bench/profile-bff.ts [path] [connections]`: profiles the production server (`node --cpu-prof`) while a
+ * GET (an export's polled task list by default; any path, a page too) is loaded at c=32 (or the connections given),
+ * then prints where the server's time went during the load: self time by origin (our modules, Next.js, React, Node,
+ * other packages), the top functions, and our own functions by self and by total time. Build with
+ * `PROFILE_BUILD=1 npm run build` first: the server bundle is then unminified with source maps, and each sample is
+ * traced back to the module it came from (a normal build can only say "app bundle"). The raw profile stays in the
+ * printed folder, for a flame graph in Chrome DevTools or speedscope.
  */
 import autocannon from "autocannon";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -157,9 +157,11 @@ async function main(): Promise<void> {
   try {
     const cookie = await signIn(app.url);
     const url = `${app.url}${target}`;
-    await autocannon({ url, headers: { Cookie: cookie }, connections: 32, duration: 2 }); // warm-up
+    const connections = Number(process.argv[3] ?? 32);
+    // Warm-up, also past the ledger's database opening in the background after start-up (PGlite: a few seconds).
+    await autocannon({ url, headers: { Cookie: cookie }, connections, duration: 8 });
     fromUs = Number(process.hrtime.bigint() / 1000n);
-    const result = await autocannon({ url, headers: { Cookie: cookie }, connections: 32, duration: 10 });
+    const result = await autocannon({ url, headers: { Cookie: cookie }, connections, duration: 10 });
     toUs = Number(process.hrtime.bigint() / 1000n);
     requests = result.requests.total;
     console.log(`${url}: ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDuration, formatLabel, formatPercent, formatRelative, layoutLabel } from "./format";
+import { formatBytes, formatCount, formatDuration, formatLabel, formatPercent, formatRelative, layoutLabel } from "./format";
 import { estimateExportBytes } from "./export-size";
 
 describe("formatters (en-US)", () => {
@@ -35,6 +35,18 @@ describe("formatters (en-US)", () => {
     expect(formatBytes(1_234_567, "en-US")).toBe("1.2 MB");
     expect(formatPercent(0.444, "en-US")).toBe("44%");
     expect(formatPercent(2, "en-US")).toBe("100%");
+  });
+  it("keeps one formatter per locale and options: interleaved calls never borrow another's", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(formatCount(1234567, "en-US")).toBe("1,234,567");
+      expect(formatCount(1234567, "de-DE")).toBe("1.234.567");
+      expect(formatBytes(1_234_567, "en-US")).toBe("1.2 MB");
+      expect(formatBytes(12_345_678, "en-US")).toBe("12 MB");
+      expect(formatBytes(1_234_567, "de-DE")).toBe("1,2 MB");
+    }
+    // Many locales (they can come from a request) never grow the kept set without bound: each still formats right.
+    for (const locale of Array.from({ length: 200 }, (_, i) => `en-US-u-nu-latn-x-${i}`))
+      expect(formatCount(1000, locale)).toBe("1,000");
   });
   it("names formats and layouts", () => {
     expect(formatLabel("text/csv")).toBe("CSV");

@@ -5,8 +5,29 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/**
+ * Building an Intl formatter costs far more than formatting with it (a 50-row table formats hundreds of values per
+ * render), so each locale and options pair gets one, kept (a bounded few: locales can come from a request).
+ */
+function memoised<F, O>(make: (locale: string | undefined, options: O) => F) {
+  const made = new Map<string, F>();
+  return (locale: string | undefined, options: O): F => {
+    const key = `${locale ?? ""}|${JSON.stringify(options)}`;
+    let formatter = made.get(key);
+    if (!formatter) {
+      if (made.size >= 64) made.clear();
+      made.set(key, (formatter = make(locale, options)));
+    }
+    return formatter;
+  };
+}
+
+const numberFormat = memoised((l, o: Intl.NumberFormatOptions) => new Intl.NumberFormat(l, o));
+const dateTimeFormat = memoised((l, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(l, o));
+const relativeTimeFormat = memoised((l, o: Intl.RelativeTimeFormatOptions) => new Intl.RelativeTimeFormat(l, o));
+
 function unit(locale: string | undefined, value: number, u: "second" | "minute" | "hour" | "day"): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: "unit",
     unit: u,
     unitDisplay: "short",
@@ -35,7 +56,7 @@ export function formatDuration(ms: number, locale?: string): string {
 
 /** "just now", "12 sec ago", "3 min ago", "in 2 hr": the same units as durations, so "31 sec ago" sits beside "15 sec". */
 export function formatRelative(thenMs: number, nowMs: number, locale?: string): string {
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+  const rtf = relativeTimeFormat(locale, { numeric: "auto", style: "short" });
   const diff = thenMs - nowMs;
   const abs = Math.abs(diff);
   const english = rtf.resolvedOptions().locale.startsWith("en");
@@ -56,11 +77,11 @@ export function formatRelative(thenMs: number, nowMs: number, locale?: string): 
 
 /** Full date and time in the user's locale and time zone, for `<time title>`. */
 export function formatExact(ms: number, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone }).format(ms);
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone }).format(ms);
 }
 
 export function formatCount(n: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return numberFormat(locale, {}).format(n);
 }
 
 const BYTE_UNITS = ["byte", "kilobyte", "megabyte", "gigabyte", "terabyte"] as const;
@@ -73,7 +94,7 @@ export function formatBytes(bytes: number, locale?: string): string {
     value /= 1000;
     i++;
   }
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: "unit",
     unit: BYTE_UNITS[i],
     unitDisplay: "short",
@@ -83,7 +104,7 @@ export function formatBytes(bytes: number, locale?: string): string {
 
 export function formatPercent(fraction: number, locale?: string): string {
   const clamped = Math.min(1, Math.max(0, fraction));
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(clamped);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(clamped);
 }
 
 const FORMAT_LABELS: Record<string, string> = {
