@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatCount, formatDuration, formatLabel, formatPercent, formatRelative, layoutLabel } from "./format";
+import {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatLabel,
+  formatPercent,
+  formatRelative,
+  layoutLabel,
+} from "./format";
 import { estimateExportBytes } from "./export-size";
 
 describe("formatters (en-US)", () => {
