@@ -46,6 +46,9 @@ const MAX_TASKS = 100;
 const LEDGER_WAIT_MS = 500;
 
 const answers = createTtlCache<ActivityResponse>("model-activity-answers", RESPONSE_TTL_MS, 500);
+/** The last answer per model, for page renders that show it while a fresh one is computed (see below). */
+const PAGE_STALE_MS = 60_000;
+const lastAnswers = createTtlCache<ActivityResponse>("model-activity-last", PAGE_STALE_MS, 500);
 
 /**
  * `backgroundApi` reads for the shared sweep; give one that is not tied to the request's abort signal (defaults to
@@ -63,7 +66,28 @@ export async function getModelActivity(
   const key = modelKey(reader.tenantId, workspaceId, modelId);
   const entry = knowledgeOf(key);
   wantSweep(entry, { ...reader, api: backgroundApi }, workspaceId, modelId);
-  return answers.get(`v${entry.version}|${key}`, () => compute(entry, reader, workspaceId, modelId));
+  return answers.get(`v${entry.version}|${key}`, async () => {
+    const answer = await compute(entry, reader, workspaceId, modelId);
+    lastAnswers.reload(key, () => Promise.resolve(answer));
+    return answer;
+  });
+}
+
+/**
+ * For a page's first render, which should not wait on Anaplan: the model's last answer while under a minute old,
+ * with a fresh one computed behind it (the page's live table asks for that one as soon as it is in the browser);
+ * without one, the fresh answer. The user's access is checked first either way.
+ */
+export async function modelActivityForPage(
+  reader: Reader,
+  workspaceId: string,
+  modelId: string,
+): Promise<ActivityResponse> {
+  const fresh = getModelActivity(reader, workspaceId, modelId);
+  const last = lastAnswers.peek(modelKey(reader.tenantId, workspaceId, modelId));
+  if (!last || !(await canOpenModel(reader.api, reader.userKey, workspaceId, modelId))) return fresh;
+  fresh.catch(() => undefined);
+  return last;
 }
 
 /**
@@ -73,7 +97,9 @@ export async function getModelActivity(
 export function markExportActive(workspaceId: string, modelId: string, exportId: string): void {
   markHot(workspaceId, modelId, exportId, Date.now() + MARKED_HOT_MS);
   invalidateModelStatus(workspaceId, modelId);
-  answers.invalidate(`|${workspaceId}|${modelId.toUpperCase()}`);
+  const suffix = `|${workspaceId}|${modelId.toUpperCase()}`;
+  answers.invalidate(suffix);
+  lastAnswers.invalidate(suffix);
 }
 
 async function compute(entry: ModelKnowledge, reader: Reader, w: string, m: string): Promise<ActivityResponse> {
@@ -180,5 +206,6 @@ function assemble(entry: ModelKnowledge, runs: readonly Run[]): ActivityTask[] {
 /** Test hook. */
 export async function resetActivityForTests(): Promise<void> {
   answers.clear();
+  lastAnswers.clear();
   await resetActivityKnowledgeForTests();
 }

@@ -10,7 +10,7 @@ import type {
 } from "@/lib/shared/responses";
 import type { Task } from "@/lib/shared/types";
 import { deepFreeze } from "@/lib/shared/deep-freeze";
-import { getModelActivity } from "./activity";
+import { getModelActivity, modelActivityForPage } from "./activity";
 import { cachedExports } from "./catalogue-cache";
 import type { Reader } from "./reader";
 import { cachedExportTasks, cachedTask } from "./task-list-cache";
@@ -76,7 +76,7 @@ export async function getTask(
   return { task: await cachedTask(reader, workspaceId, modelId, exportId, taskId) };
 }
 
-export { getModelActivity };
+export { getModelActivity, modelActivityForPage };
 
 function sortNewestFirst<T extends Task>(tasks: readonly T[]): T[] {
   return [...tasks].sort((a, b) => (b.creationTime ?? 0) - (a.creationTime ?? 0));

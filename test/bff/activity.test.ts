@@ -2,13 +2,16 @@ import { describe, expect, it, vi } from "vitest";
 import * as activityRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/tasks/route";
 import * as tasksRoute from "@/app/api/workspaces/[workspaceId]/models/[modelId]/exports/[exportId]/tasks/route";
 import { setRateLimiterForTests } from "@/lib/anaplan/rate-limit";
-import { MAX_HOT } from "@/lib/data/activity";
+import { createAnaplanApi } from "@/lib/anaplan/api";
+import { MAX_HOT, modelActivityForPage } from "@/lib/data/activity";
+import { tenantOf, userKeyOf } from "@/lib/session";
 import { runningSweep } from "@/lib/data/activity-sweep";
+import { MODEL_STATUS_TTL_MS } from "@/lib/data/model-status-cache";
 import { TASK_LIST_TTL_MS } from "@/lib/data/task-list-cache";
 import type { ActivityResponse } from "@/lib/shared/responses";
 import type { Task } from "@/lib/shared/types";
 import { CUSTOMER_ID } from "@/sim/seed/directory";
-import { M, SEED, W, ctx, expectNoSentinel, req, setEnv, signIn } from "./helpers";
+import { M, SEED, W, ctx, expectNoSentinel, req, setEnv, signIn, unsealCookie } from "./helpers";
 import { setUpStack } from "./stack";
 
 let cookie: string;
@@ -150,6 +153,47 @@ describe("model activity, from what is cheap", () => {
     }
     expect(Math.max(...perExport.values())).toBe(1);
     expect(perExport.size).toBeLessThanOrEqual(MAX_HOT + 1);
+  });
+
+  it("a page render shows the last answer at once while a fresh one is computed behind it, after the user's own access check", async () => {
+    const reader = async (who: string) => {
+      const session = await unsealCookie(who);
+      return {
+        api: createAnaplanApi({ token: session.token }),
+        userKey: userKeyOf(session),
+        tenantId: tenantOf(session),
+      };
+    };
+    const ada = await reader(cookie);
+    const first = await modelActivityForPage(ada, W, M);
+    expect(await modelActivityForPage(ada, W, M)).toBe(first);
+
+    const realNow = Date.now;
+    const spy = vi.spyOn(Date, "now").mockImplementation(() => realNow() + MODEL_STATUS_TTL_MS + 1);
+    try {
+      // The fresh answer waits on the model's status; the page does not.
+      await stack.control.injectFault({
+        method: "GET",
+        path: `/models/${M}/status$`,
+        times: 1,
+        mode: "delay",
+        delayMs: 800,
+      });
+      await stack.control.clearRequests();
+      expect(await modelActivityForPage(ada, W, M)).toBe(first);
+      expect((await stack.control.requests()).filter((r) => r.path.endsWith("/status"))).toEqual([]);
+      await vi.waitFor(async () => expect(await modelActivityForPage(ada, W, M)).not.toBe(first), { timeout: 5_000 });
+      expect((await stack.control.requests()).filter((r) => r.path.endsWith(`${M}/status`))).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+
+    // Someone without access to the model never sees the answer kept for the tenant.
+    const restricted = SEED.models.restricted;
+    await modelActivityForPage(ada, W, restricted);
+    await expect(modelActivityForPage(await reader(await signIn("bruno")), W, restricted)).rejects.toMatchObject({
+      kind: "not_found",
+    });
   });
 
   it("a user without access to the model gets 404, even while the answer is cached for others", async () => {

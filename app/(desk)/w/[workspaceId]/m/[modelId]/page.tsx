@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { requirePageSession, validPageIds } from "@/lib/dal";
 import { loadModelContext } from "@/lib/data/model-context";
 import { orNoAccess } from "@/lib/data/no-access";
-import { getModelActivity } from "@/lib/data/queries";
+import { modelActivityForPage } from "@/lib/data/queries";
 import { rememberExportCount } from "@/lib/data/export-counts";
 import { exportsForPageView } from "@/lib/data/catalogue-cache";
 import { catalogueFirstPage } from "@/lib/data/catalogue-page";
@@ -31,7 +31,7 @@ export default async function CataloguePage({ params, searchParams }: PageProps<
   const [context, exports, activity] = await Promise.all([
     loadModelContext(api, userKey, workspaceId, modelId),
     orNoAccess(exportsForPageView(api, userKey, workspaceId, modelId)),
-    within(getModelActivity(session, workspaceId, modelId), 1_500),
+    within(modelActivityForPage(session, workspaceId, modelId), 1_500),
   ]);
   if (!exports)
     return (
