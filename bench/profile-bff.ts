@@ -1,6 +1,7 @@
 /**
  * `npx tsx bench/profile-bff.ts [path] [connections]`: profiles the production server (`node --cpu-prof`) while a
- * GET (an export's polled task list by default; any path, a page too) is loaded at c=32 (or the connections given),
+ * GET (an export's polled task list when the path is left out or ""; any path, a page too) is loaded at c=32 (or the
+ * connections given),
  * then prints where the server's time went during the load: self time by origin (our modules, Next.js, React, Node,
  * other packages), the top functions, and our own functions by self and by total time. Build with
  * `PROFILE_BUILD=1 npm run build` first: the server bundle is then unminified with source maps, and each sample is
@@ -134,7 +135,7 @@ export function summarise(profile: CpuProfile, fromUs = -Infinity, toUs = Infini
 }
 
 async function main(): Promise<void> {
-  const target = process.argv[2] ?? `/api${exportPath(SEED.exports.revenueCsv)}/tasks`;
+  const target = process.argv[2] || `/api${exportPath(SEED.exports.revenueCsv)}/tasks`;
   const dir = mkdtempSync(path.join(os.tmpdir(), "export-desk-profile-"));
   let fromUs = 0;
   let toUs = 0;
