@@ -1,9 +1,8 @@
 /**
  * `npx tsx bench/profile-bff.ts [path] [connections]`: profiles the production server (`node --cpu-prof`) while a
  * GET (an export's polled task list when the path is left out or ""; any path, a page too) is loaded at c=32 (or the
- * connections given),
- * then prints where the server's time went during the load: self time by origin (our modules, Next.js, React, Node,
- * other packages), the top functions, and our own functions by self and by total time. Build with
+ * connections given), then prints where the server's time went during the load: self time by origin (our modules,
+ * Next.js, React, Node, other packages), the top functions, and our own functions by self and by total time. Build with
  * `PROFILE_BUILD=1 npm run build` first: the server bundle is then unminified with source maps, and each sample is
  * traced back to the module it came from (a normal build can only say "app bundle"). The raw profile stays in the
  * printed folder, for a flame graph in Chrome DevTools or speedscope.
