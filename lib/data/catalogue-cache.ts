@@ -28,17 +28,6 @@ export function cachedExports(
   return cache.get(keyOf(userKey, workspaceId, modelId), () => api.exports(workspaceId, modelId));
 }
 
-/** Reads the list from Anaplan now (a page view shows what is there now) and keeps it for the calls after. */
-function freshExports(
-  api: AnaplanApi,
-  userKey: string,
-  workspaceId: string,
-  modelId: string,
-): Promise<ExportDefinition[]> {
-  const key = keyOf(userKey, workspaceId, modelId);
-  return cache.reload(key, readAgain(api, key, workspaceId, modelId));
-}
-
 /**
  * A page view answers at once from the list cached within the last minute (stale-while-revalidate); when that list
  * is more than a few seconds old it is read again behind the answer, and the next view and the list endpoint answer
@@ -54,7 +43,7 @@ export function exportsForPageView(
   const key = keyOf(userKey, workspaceId, modelId);
   const age = cache.ageOf(key);
   const cached = age === undefined ? undefined : cache.peek(key);
-  if (!cached) return freshExports(api, userKey, workspaceId, modelId);
+  if (!cached) return cache.reload(key, readAgain(api, key, workspaceId, modelId));
   if (age! >= PAGE_VIEW_REVALIDATE_AFTER_MS)
     cache.reloadBehind(key, readAgain(api, key, workspaceId, modelId)).catch(() => undefined);
   // A cached read that fails (started by another of this user's sessions, its token expired) is not this answer.
