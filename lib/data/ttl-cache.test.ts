@@ -64,4 +64,39 @@ describe("ttl cache", () => {
     void cache.get("k", joiner.load).catch(() => undefined);
     expect(joiner.started).toHaveLength(1);
   });
+
+  it("a load behind keeps answering the entry it has until the new answer arrives, one at a time per key", async () => {
+    const cache = fresh();
+    expect(cache.ageOf("k")).toBeUndefined();
+    const first = manualLoads<string>();
+    const kept = cache.get("k", first.load);
+    first.started[0]!.resolve("old");
+    expect(await kept).toBe("old");
+    expect(cache.ageOf("k")).toBeGreaterThanOrEqual(0);
+
+    const behind = manualLoads<string>();
+    const reloading = cache.reloadBehind("k", behind.load);
+    expect(cache.reloadBehind("k", behind.load)).toBe(reloading);
+    expect(await cache.get("k", first.load)).toBe("old");
+    behind.started[0]!.resolve("new");
+    expect(await reloading).toBe("new");
+    expect(await cache.get("k", first.load)).toBe("new");
+    expect(behind.started).toHaveLength(1);
+    expect(first.started).toHaveLength(1);
+  });
+
+  it("a refused load behind drops the entry, so the next caller loads for itself", async () => {
+    const cache = fresh();
+    const first = manualLoads<string>();
+    const kept = cache.get("k", first.load);
+    first.started[0]!.resolve("old");
+    await kept;
+    const behind = manualLoads<string>();
+    const reloading = cache.reloadBehind("k", behind.load);
+    behind.started[0]!.reject(new AnaplanError("forbidden", "You do not have permission.", { status: 403 }));
+    await expect(reloading).rejects.toMatchObject({ kind: "forbidden" });
+    expect(cache.peek("k")).toBeUndefined();
+    void cache.get("k", first.load);
+    expect(first.started).toHaveLength(2);
+  });
 });
