@@ -79,7 +79,7 @@ describe("the catalogue's list endpoint", () => {
     expect(catalogueBody(changed).etag).not.toBe(catalogueBody(paged).etag);
   });
 
-  it("a page view answers from the cached list at once, reads it again behind the answer once it is 5 s old, and drops it when that read is refused", async () => {
+  it("a page view answers from the cached list at once, reads it again behind once it is 5 s old, drops it if refused", async () => {
     const { api, userKey } = await sessionApi();
     const paged = await exportsForPageView(api, userKey, W, M);
     expect(await exportsForPageView(api, userKey, W, M)).toBe(paged);
