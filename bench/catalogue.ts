@@ -1,14 +1,12 @@
 import type { Page } from "@playwright/test";
 import { SEED } from "../sim/seed/ids";
 import { launchChromium } from "./support/browser";
-import { formatSpread, repeated, type Spread } from "./support/repeat";
+import { formatSpread, median, repeated, type Spread } from "./support/repeat";
 import { directToken, signIn, type Stack } from "./support/stack";
 import { context, judged } from "./support/targets";
 
 const SAMPLES = 7;
 const KEYS = ["r", "e", "v", "Backspace", "Backspace", "Backspace"] as const;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function timed(url: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
   const response = await fetch(url, { headers, redirect: "manual" });

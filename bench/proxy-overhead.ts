@@ -1,7 +1,7 @@
 import autocannon from "autocannon";
 import { SEED } from "../sim/seed/ids";
 import { cpuMs, startService } from "./support/processes";
-import { repeated } from "./support/repeat";
+import { median, repeated } from "./support/repeat";
 import { benchPort, directToken, exportPath, signIn, type Stack } from "./support/stack";
 import { context, judged } from "./support/targets";
 
@@ -39,11 +39,10 @@ async function sequential(
   url: string,
   headers: Record<string, string>,
   serverPid?: number,
-  count = SEQUENTIAL_PER_ROUND,
 ): Promise<{ times: number[]; cpuMs: number }> {
   const times: number[] = [];
   const cpuBefore = serverPid ? cpuMs(serverPid) : 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < SEQUENTIAL_PER_ROUND; i++) {
     const started = performance.now();
     const response = await fetch(url, { headers });
     await response.arrayBuffer();
@@ -51,8 +50,6 @@ async function sequential(
   }
   return { times, cpuMs: serverPid ? cpuMs(serverPid) - cpuBefore : 0 };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * 1. JSON proxy overhead: a polled task-list GET through the BFF against the framework's floor (an empty Next.js

@@ -10,12 +10,11 @@ import { createTestDatabase } from "../../lib/db/testing/test-databases";
 import { decodeCursor } from "../../lib/ledger/cursor";
 import { queryRuns } from "../../lib/ledger/query-runs";
 import { insertRuns } from "../../lib/ledger/testing/bulk";
+import { median } from "./repeat";
 import { otherModel, scope } from "../../lib/ledger/testing/fixtures";
 
 const RUNS_IN_MODEL = 100_000;
 const SAMPLES = 300;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function p50(work: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 20; i++) await work(); // warm-up: plans and caches

@@ -9,6 +9,9 @@ export interface Spread {
   runs: number[];
 }
 
+/** The middle value of a sample (the upper of the two middles when the count is even). */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 export function spreadOf(runs: number[]): Spread {
   if (runs.length === 0) throw new Error("spreadOf needs at least one run");
   const sorted = [...runs].sort((a, b) => a - b);
